@@ -1,0 +1,9 @@
+package org.millrace.api.functions;
+
+/** A {@link FilterFunction} with a life cycle and a runtime context. */
+public abstract class RichFilterFunction<T> extends AbstractRichFunction implements FilterFunction<T> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public abstract boolean filter(T value) throws Exception;
+}
