@@ -1,0 +1,28 @@
+package org.millrace.cluster;
+
+import java.util.concurrent.CompletableFuture;
+import org.millrace.api.JobID;
+import org.millrace.graph.JobGraph;
+import org.millrace.jobmaster.JobStatus;
+
+/**
+ * The client's handle on a running cluster (embedded, local processes, or on YARN): submit, follow
+ * and cancel jobs. Closing it shuts down a cluster the client itself started for one job.
+ */
+public interface ClusterClient extends AutoCloseable {
+
+    CompletableFuture<JobID> submitJob(JobGraph jobGraph);
+
+    /** Completes when the job reaches a terminal status. */
+    CompletableFuture<JobResult> requestJobResult(JobID jobId);
+
+    CompletableFuture<JobStatus> getJobStatus(JobID jobId);
+
+    CompletableFuture<Void> cancel(JobID jobId);
+
+    /** Registers a listener; it first hears the changes that already happened, in order. */
+    void addJobStatusListener(JobID jobId, JobStatusListener listener);
+
+    @Override
+    void close();
+}
