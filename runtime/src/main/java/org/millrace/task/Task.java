@@ -1,27 +1,79 @@
 package org.millrace.task;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.millrace.api.source.SourceSplit;
+import org.millrace.api.typeinfo.TypeInformation;
 import org.millrace.graph.ExecutionAttemptID;
+import org.millrace.graph.ObjectBytes;
+import org.millrace.graph.TaskConfig;
+import org.millrace.graph.partitioner.StreamPartitioner;
+import org.millrace.network.InputGate;
+import org.millrace.network.InputGateDeploymentDescriptor;
+import org.millrace.network.NetworkInput;
+import org.millrace.network.RecordWriter;
+import org.millrace.network.ResultPartitionDeploymentDescriptor;
+import org.millrace.network.ResultPartitionWriter;
 import org.millrace.network.ShuffleEnvironment;
+import org.millrace.task.operators.SourceOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One subtask execution in its own thread: deserializes its operator chain, sets up its partitions
- * and gates, runs the mailbox loop, and reports state changes. (Signature placeholder.)
+ * One subtask execution in its own thread: deserializes its operator chain with the job's class
+ * loader, creates its result partitions and input gates, runs its {@link StreamTask} and reports
+ * each state change (INITIALIZING, RUNNING, then FINISHED with its accumulators, FAILED with the
+ * failing operator and exception, or CANCELED).
+ *
+ * <p>{@link #start()} and {@link #cancel()} are called by the TaskManager's thread; everything
+ * else runs on the task thread.
  */
-public final class Task {
+public final class Task implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Task.class);
 
     private final TaskDeploymentDescriptor descriptor;
+    private final ShuffleEnvironment shuffle;
+    private final ClassLoader userClassLoader;
+    private final TaskStateListener listener;
+
+    /** Written by the TaskManager thread, read by the task thread. */
+    private volatile boolean canceled;
+    /** Set once by the task thread when it exists; read by {@link #cancel()}. */
+    private volatile StreamTask streamTask;
+    private volatile Thread thread;
+    private volatile ExecutionState state = ExecutionState.CREATED;
 
     public Task(TaskDeploymentDescriptor descriptor, ShuffleEnvironment shuffle, ClassLoader userClassLoader, TaskStateListener listener) {
         this.descriptor = descriptor;
+        this.shuffle = shuffle;
+        this.userClassLoader = userClassLoader;
+        this.listener = listener;
     }
 
     /** Starts the task's thread; state changes are reported to the listener from then on. */
     public void start() {
-        throw new UnsupportedOperationException("not implemented yet");
+        Thread t = new Thread(this, "millrace-task " + descriptor.taskNameWithSubtask());
+        t.setDaemon(true);
+        t.setContextClassLoader(userClassLoader);
+        thread = t;
+        t.start();
     }
 
-    /** Asks the task to stop; returns at once. The listener hears CANCELED (or FINISHED/FAILED if it ended first). */
-    public void cancel() {}
+    /** Asks the task to stop; returns at once. The listener then hears CANCELED (or FINISHED/FAILED if it ended first). */
+    public void cancel() {
+        canceled = true;
+        StreamTask st = streamTask;
+        if (st != null) {
+            st.cancel();
+        }
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            // wakes a task blocked on an output buffer or in user code that sleeps
+            t.interrupt();
+        }
+    }
 
     public ExecutionAttemptID getExecutionId() {
         return descriptor.executionId();
@@ -29,5 +81,104 @@ public final class Task {
 
     public TaskDeploymentDescriptor getDescriptor() {
         return descriptor;
+    }
+
+    public ExecutionState getExecutionState() {
+        return state;
+    }
+
+    /** The task's thread, or null before {@link #start()}. */
+    public Thread getThread() {
+        return thread;
+    }
+
+    @Override
+    public void run() {
+        List<ResultPartitionWriter> partitions = new ArrayList<>();
+        List<InputGate> gates = new ArrayList<>();
+        List<RecordWriter<?>> writers = new ArrayList<>();
+        StreamingRuntimeContext runtimeContext = new StreamingRuntimeContext(descriptor, userClassLoader);
+        StreamTask st = null;
+        Throwable failure = null;
+        boolean finished = false;
+        try {
+            report(ExecutionState.INITIALIZING, null, null);
+            TaskConfig config = ObjectBytes.deserialize(descriptor.serializedTaskConfig(), userClassLoader);
+            String owner = descriptor.taskNameWithSubtask();
+            for (ResultPartitionDeploymentDescriptor d : descriptor.producedPartitions()) {
+                partitions.add(shuffle.createResultPartition(owner, d));
+            }
+            for (InputGateDeploymentDescriptor d : descriptor.inputGates()) {
+                gates.add(shuffle.createInputGate(owner, d));
+            }
+            for (int i = 0; i < partitions.size(); i++) {
+                writers.add(createWriter(partitions.get(i), config.networkOutputs().get(i)));
+            }
+            NetworkInput<?> input = gates.isEmpty() ? null
+                    : new NetworkInput<>(gates, config.inputType().createSerializer());
+            OperatorChain chain = new OperatorChain(config, writers, runtimeContext);
+            if (chain.getHead() instanceof SourceOperator<?, ?> source) {
+                assignSplits(source, config.splitsPerSubtask().get(descriptor.subtaskIndex()));
+            }
+            st = new StreamTask(chain, writers, input, config.bufferTimeoutMillis());
+            streamTask = st;
+            if (canceled) {
+                return;
+            }
+            report(ExecutionState.RUNNING, null, null);
+            finished = st.invoke();
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            if (st != null) {
+                Throwable closeFailure = st.close();
+                if (failure == null && closeFailure != null && !canceled) {
+                    failure = closeFailure;
+                    finished = false;
+                }
+            }
+            for (RecordWriter<?> w : writers) {
+                w.close();
+            }
+            partitions.forEach(ResultPartitionWriter::close);
+            gates.forEach(InputGate::close);
+            reportEnd(finished, failure, runtimeContext);
+        }
+    }
+
+    private void reportEnd(boolean finished, Throwable failure, StreamingRuntimeContext runtimeContext) {
+        if (failure == null && finished) {
+            report(ExecutionState.FINISHED, null, runtimeContext.snapshotAccumulators());
+        } else if (canceled) {
+            report(ExecutionState.CANCELED, null, null);
+        } else {
+            Throwable cause = failure == null ? new IllegalStateException("task stopped without finishing") : failure;
+            String operator = descriptor.taskName();
+            if (cause instanceof ChainedOperatorException c) {
+                operator = c.getOperatorName();
+                cause = c.getCause();
+            }
+            LOG.warn("{} failed", descriptor.taskNameWithSubtask(), cause);
+            report(ExecutionState.FAILED,
+                    new TaskFailureException(operator, descriptor.subtaskIndex(), descriptor.parallelism(), cause), null);
+        }
+    }
+
+    private void report(ExecutionState newState, TaskFailureException failure, Map<String, org.millrace.api.accumulators.Accumulator<?, ?>> accumulators) {
+        state = newState;
+        listener.onTaskStateChange(new TaskExecutionState(
+                descriptor.jobId(), descriptor.executionId(), newState, failure, accumulators == null ? Map.of() : accumulators));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static RecordWriter<?> createWriter(ResultPartitionWriter partition, TaskConfig.NetworkOutput output) {
+        StreamPartitioner partitioner = output.partitioner();
+        TypeInformation type = output.type();
+        return new RecordWriter<>(partition, partitioner, type.createSerializer());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void assignSplits(SourceOperator source, List<SourceSplit> splits) {
+        source.assignSplits(splits);
     }
 }

@@ -1,0 +1,213 @@
+package org.millrace.api;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.millrace.api.eventtime.WatermarkStrategy;
+import org.millrace.api.source.Source;
+import org.millrace.api.typeinfo.ResultTypeQueryable;
+import org.millrace.api.typeinfo.TypeInformation;
+import org.millrace.client.ExecutionContext;
+import org.millrace.cluster.ClusterClient;
+import org.millrace.cluster.Deployers;
+import org.millrace.configuration.ConfigOption;
+import org.millrace.configuration.Configuration;
+import org.millrace.graph.JobGraph;
+import org.millrace.graph.JobGraphGenerator;
+import org.millrace.graph.SourceTransformation;
+import org.millrace.graph.StreamGraph;
+import org.millrace.graph.StreamGraphGenerator;
+import org.millrace.graph.Transformation;
+
+/**
+ * Where a job is defined and started: creates sources, collects the operators the
+ * {@link DataStream}s define, and on {@link #execute()} turns them into a job graph and runs it on
+ * the cluster chosen by {@code execution.target} (an embedded local cluster by default).
+ *
+ * <p>Used by the thread that builds the job (the user's {@code main}).
+ */
+public class StreamExecutionEnvironment {
+
+    static final ConfigOption<Integer> PARALLELISM = intOption("parallelism.default", 1);
+    static final ConfigOption<Integer> MAX_PARALLELISM = intOption("pipeline.max-parallelism", 128);
+    static final ConfigOption<String> TARGET = new ConfigOption<>("execution.target", "local", "a target name", s -> s, "");
+    static final ConfigOption<Integer> SLOTS = intOption("taskmanager.numberOfTaskSlots", 1);
+    static final ConfigOption<Integer> TASK_MANAGERS = intOption("local.number-taskmanager", 1);
+
+    private final Configuration configuration;
+    private final List<URI> userJars;
+    private final ExecutionContext context;
+    private final List<Transformation<?>> sinks = new ArrayList<>();
+    private int parallelism;
+    private int maxParallelism;
+
+    protected StreamExecutionEnvironment(Configuration configuration, ExecutionContext context, int defaultParallelism) {
+        this.configuration = new Configuration(configuration);
+        this.context = context;
+        this.userJars = context == null ? List.of() : context.getUserJars();
+        this.parallelism = configuration.contains(PARALLELISM) ? configuration.get(PARALLELISM) : defaultParallelism;
+        this.maxParallelism = configuration.get(MAX_PARALLELISM);
+    }
+
+    /**
+     * The environment of the current launch: the one the CLI prepared ({@code bin/millrace run}), or
+     * an embedded local cluster with parallelism 1 when the program runs on its own.
+     */
+    public static StreamExecutionEnvironment getExecutionEnvironment() {
+        ExecutionContext ctx = ExecutionContext.current();
+        if (ctx != null) {
+            return new StreamExecutionEnvironment(ctx.getConfiguration(), ctx, 1);
+        }
+        return createLocalEnvironment();
+    }
+
+    public static StreamExecutionEnvironment getExecutionEnvironment(Configuration configuration) {
+        StreamExecutionEnvironment env = getExecutionEnvironment();
+        env.configuration.addAll(configuration);
+        if (configuration.contains(PARALLELISM)) {
+            env.parallelism = configuration.get(PARALLELISM);
+        }
+        return env;
+    }
+
+    /** An environment running jobs on an embedded cluster in this JVM, with the number of cores as parallelism. */
+    public static StreamExecutionEnvironment createLocalEnvironment() {
+        return createLocalEnvironment(Runtime.getRuntime().availableProcessors());
+    }
+
+    public static StreamExecutionEnvironment createLocalEnvironment(int parallelism) {
+        return createLocalEnvironment(parallelism, new Configuration());
+    }
+
+    public static StreamExecutionEnvironment createLocalEnvironment(int parallelism, Configuration configuration) {
+        Configuration c = new Configuration(configuration).setString(TARGET.key(), "local");
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(c, null, parallelism);
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    public StreamExecutionEnvironment setParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("The parallelism must be at least 1, got " + parallelism);
+        }
+        this.parallelism = parallelism;
+        return this;
+    }
+
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    public StreamExecutionEnvironment setMaxParallelism(int maxParallelism) {
+        if (maxParallelism < 1 || maxParallelism > (1 << 15)) {
+            throw new IllegalArgumentException("The max parallelism must be between 1 and 32768, got " + maxParallelism);
+        }
+        this.maxParallelism = maxParallelism;
+        return this;
+    }
+
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
+
+    /** The configuration jobs of this environment run with (a live view: changes apply to later executions). */
+    public Configuration getConfiguration() {
+        return configuration;
+    }
+
+    // ------------------------------------------------------------------ sources
+
+    /** A stream read from a {@link Source}; its type comes from the source when it knows it. */
+    public <T> DataStreamSource<T> fromSource(Source<T, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName) {
+        TypeInformation<T> type = source instanceof ResultTypeQueryable<?> q ? cast(q.getProducedType()) : null;
+        return fromSource(source, watermarkStrategy, sourceName, type);
+    }
+
+    public <T> DataStreamSource<T> fromSource(
+            Source<T, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName, TypeInformation<T> typeInfo) {
+        SourceTransformation<T> t = new SourceTransformation<>(sourceName, source, typeInfo, Transformation.DEFAULT_PARALLELISM);
+        return new DataStreamSource<>(this, t);
+    }
+
+    // ------------------------------------------------------------------ execution
+
+    /** Runs the job defined so far and waits for its end. */
+    public JobExecutionResult execute() throws Exception {
+        return execute("Millrace Streaming Job");
+    }
+
+    /** Runs the job defined so far under {@code jobName} and waits for its end; throws {@link JobExecutionException} if it fails. */
+    public JobExecutionResult execute(String jobName) throws Exception {
+        JobClient client = executeAsync(jobName);
+        try {
+            return client.getJobExecutionResult().get();
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof JobExecutionException j) {
+                throw new JobExecutionException(j.getJobID(), j.getMessage(), j.getCause());
+            }
+            throw e;
+        }
+    }
+
+    public JobClient executeAsync() throws Exception {
+        return executeAsync("Millrace Streaming Job");
+    }
+
+    /** Submits the job defined so far and returns at once. The defined operators are cleared. */
+    public JobClient executeAsync(String jobName) throws Exception {
+        StreamGraph streamGraph = getStreamGraph(jobName);
+        Configuration conf = new Configuration(configuration);
+        JobGraph jobGraph = JobGraphGenerator.generate(streamGraph, JobID.generate(), conf);
+        userJars.forEach(jobGraph::addUserJar);
+        if (conf.get(TARGET).equals("local") && !conf.contains(SLOTS)) {
+            // like Flink's local executor: size the embedded cluster for this job
+            int tms = conf.get(TASK_MANAGERS);
+            int slots = (jobGraph.getMaximumParallelism() + tms - 1) / tms;
+            conf.set(SLOTS, Math.max(1, slots));
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ClusterClient cluster = Deployers.forTarget(conf.get(TARGET), loader).deploy(conf);
+        JobID jobId;
+        try {
+            jobId = cluster.submitJob(jobGraph).get();
+        } catch (ExecutionException e) {
+            cluster.close();
+            throw new JobExecutionException(jobGraph.getJobId(), "Could not submit job '" + jobName + "': " + e.getCause().getMessage(), e.getCause());
+        }
+        if (context != null) {
+            if (context.getSubmissionListener() != null) {
+                context.getSubmissionListener().onJobSubmitted(jobId, jobName);
+            }
+            if (context.getStatusListener() != null) {
+                cluster.addJobStatusListener(jobId, context.getStatusListener());
+            }
+        }
+        return new ClusterJobClient(cluster, jobId, true);
+    }
+
+    /** Builds the stream graph of what was defined so far, and clears it. */
+    public StreamGraph getStreamGraph(String jobName) {
+        StreamGraph g = StreamGraphGenerator.generate(jobName, new ArrayList<>(sinks), configuration, parallelism, maxParallelism);
+        sinks.clear();
+        return g;
+    }
+
+    /** Registers a sink (or any terminal transformation) of the job. */
+    void addSink(Transformation<?> sink) {
+        sinks.add(sink);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    private static ConfigOption<Integer> intOption(String key, int dflt) {
+        return new ConfigOption<>(key, dflt, "an integer", Integer::parseInt, "");
+    }
+}

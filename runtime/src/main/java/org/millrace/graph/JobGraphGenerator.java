@@ -1,0 +1,150 @@
+package org.millrace.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.millrace.api.JobID;
+import org.millrace.api.source.Source;
+import org.millrace.api.source.SourceSplit;
+import org.millrace.api.typeinfo.TypeInformation;
+import org.millrace.configuration.ConfigOption;
+import org.millrace.configuration.Configuration;
+
+/**
+ * Turns a {@link StreamGraph} into a {@link JobGraph}, chaining operators into one task where the
+ * records can be passed by a method call: the edge is FORWARD, both sides have the same
+ * parallelism, the target has no other input and is not a source, and neither side disabled
+ * chaining. Source splits are created here, on the client, and assigned round-robin.
+ */
+public final class JobGraphGenerator {
+
+    private final StreamGraph streamGraph;
+    /** Head node id -> the chain's vertex. */
+    private final Map<Integer, JobVertex> vertexOfHead = new LinkedHashMap<>();
+    /** Head node id -> the stream edges leaving the chain (its network outputs, in order). */
+    private final Map<Integer, List<StreamEdge>> outputsOfHead = new HashMap<>();
+
+    private final long bufferTimeoutMillis;
+
+    // TODO(merge): replace with ExecutionOptions.BUFFER_TIMEOUT once the option catalog lands
+    private static final ConfigOption<Long> BUFFER_TIMEOUT_MS = new ConfigOption<>(
+            "execution.buffer-timeout", 100L, "a duration such as '100 ms'",
+            raw -> Long.parseLong(raw.replaceAll("\\s*ms$", "")), "");
+
+    private JobGraphGenerator(StreamGraph streamGraph, long bufferTimeoutMillis) {
+        this.streamGraph = streamGraph;
+        this.bufferTimeoutMillis = bufferTimeoutMillis;
+    }
+
+    public static JobGraph generate(StreamGraph streamGraph, JobID jobId, Configuration jobConfiguration) {
+        long bufferTimeout = jobConfiguration.get(BUFFER_TIMEOUT_MS);
+        return new JobGraphGenerator(streamGraph, bufferTimeout).build(jobId, jobConfiguration);
+    }
+
+    /** True if {@code edge}'s target can run in the same task as its source. */
+    public static boolean isChainable(StreamEdge edge) {
+        StreamNode up = edge.getSource();
+        StreamNode down = edge.getTarget();
+        return edge.getPartitioner().isPointwise()
+                && up.getParallelism() == down.getParallelism()
+                && down.getInEdges().size() == 1
+                && !down.isSource()
+                && !up.isChainingDisabled()
+                && !down.isChainingDisabled();
+    }
+
+    private JobGraph build(JobID jobId, Configuration jobConfiguration) {
+        JobGraph jobGraph = new JobGraph(jobId, streamGraph.getJobName(), jobConfiguration);
+        for (StreamNode node : streamGraph.getNodes()) {
+            if (isChainHead(node)) {
+                JobVertex v = createChain(node);
+                vertexOfHead.put(node.getId(), v);
+                jobGraph.addVertex(v);
+            }
+        }
+        for (Map.Entry<Integer, List<StreamEdge>> e : outputsOfHead.entrySet()) {
+            JobVertex producer = vertexOfHead.get(e.getKey());
+            for (StreamEdge edge : e.getValue()) {
+                JobVertex consumer = vertexOfHead.get(edge.getTarget().getId());
+                JobEdge.connect(producer, consumer, edge.getPartitioner().getDistributionPattern());
+            }
+        }
+        return jobGraph;
+    }
+
+    private static boolean isChainHead(StreamNode node) {
+        return node.getInEdges().isEmpty() || node.getInEdges().size() > 1 || !isChainable(node.getInEdges().get(0));
+    }
+
+    private JobVertex createChain(StreamNode head) {
+        List<StreamNode> members = new ArrayList<>();
+        collectChain(head, members);
+        List<StreamEdge> networkEdges = new ArrayList<>();
+        List<TaskConfig.ChainedOperator> chain = new ArrayList<>();
+        for (StreamNode n : members) {
+            List<Integer> chained = new ArrayList<>();
+            List<Integer> network = new ArrayList<>();
+            for (StreamEdge out : n.getOutEdges()) {
+                if (isChainable(out)) {
+                    chained.add(members.indexOf(out.getTarget()));
+                } else {
+                    network.add(networkEdges.size());
+                    networkEdges.add(out);
+                }
+            }
+            chain.add(new TaskConfig.ChainedOperator(n.getName(), n.getOperator(), toArray(chained), toArray(network)));
+        }
+        List<TaskConfig.NetworkOutput> networkOutputs = new ArrayList<>();
+        for (StreamEdge e : networkEdges) {
+            TypeInformation<?> type = requireType(e.getSource());
+            networkOutputs.add(new TaskConfig.NetworkOutput(e.getPartitioner(), type, e.getTarget().getName()));
+        }
+        outputsOfHead.put(head.getId(), networkEdges);
+
+        TypeInformation<?> inputType = head.isSource() ? null : requireType(head.getInEdges().get(0).getSource());
+        List<List<SourceSplit>> splits = head.isSource() ? createSplits(head) : null;
+        String name = String.join(" -> ", members.stream().map(StreamNode::getName).toList());
+        TaskConfig config = new TaskConfig(chain, networkOutputs, inputType, splits, bufferTimeoutMillis);
+        byte[] bytes = ObjectBytes.serialize(config, "the operators of '" + name + "'");
+        return new JobVertex(name, head.getParallelism(), head.getMaxParallelism(), head.isSource(), bytes);
+    }
+
+    private static TypeInformation<?> requireType(StreamNode producer) {
+        return producer.requireOutputType();
+    }
+
+    /** Depth-first: the head, then each chainable successor and its chain. */
+    private static void collectChain(StreamNode node, List<StreamNode> members) {
+        members.add(node);
+        for (StreamEdge out : node.getOutEdges()) {
+            if (isChainable(out)) {
+                collectChain(out.getTarget(), members);
+            }
+        }
+    }
+
+    private static List<List<SourceSplit>> createSplits(StreamNode head) {
+        Source<?, ?> source = head.getSource();
+        int p = head.getParallelism();
+        List<? extends SourceSplit> all;
+        try {
+            all = source.createSplits(p);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Source '" + head.getName() + "' could not create its splits: " + e.getMessage(), e);
+        }
+        List<List<SourceSplit>> perSubtask = new ArrayList<>();
+        for (int i = 0; i < p; i++) {
+            perSubtask.add(new ArrayList<>());
+        }
+        for (int k = 0; k < all.size(); k++) {
+            perSubtask.get(k % p).add(all.get(k));
+        }
+        return perSubtask;
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,41 @@
+package org.millrace.graph;
+
+import java.io.Serializable;
+import java.util.List;
+import org.millrace.api.source.SourceSplit;
+import org.millrace.api.typeinfo.TypeInformation;
+import org.millrace.graph.partitioner.StreamPartitioner;
+import org.millrace.task.operators.StreamOperator;
+
+/**
+ * The serialized content of a job vertex: its operator chain, its network outputs, the type of its
+ * input, and for a source chain the splits of every subtask. Each subtask deserializes its own copy,
+ * so operators and partitioners are fresh per subtask.
+ *
+ * @param chain the operators, head first; an operator's chained outputs come later in the list
+ * @param networkOutputs one per output edge of the vertex, in the order of its result partitions
+ * @param inputType the type of the records on every input gate, or null for a source chain
+ * @param splitsPerSubtask for a source chain, the splits of subtask i at index i; else null
+ * @param bufferTimeoutMillis how long a partly filled output buffer may wait before it is sent
+ */
+public record TaskConfig(
+        List<ChainedOperator> chain,
+        List<NetworkOutput> networkOutputs,
+        TypeInformation<?> inputType,
+        List<List<SourceSplit>> splitsPerSubtask,
+        long bufferTimeoutMillis)
+        implements Serializable {
+
+    /**
+     * One operator of the chain and where its output goes.
+     *
+     * @param chainedOutputs indices into the chain of the operators it calls directly
+     * @param networkOutputs indices into {@link TaskConfig#networkOutputs()} it writes to
+     */
+    public record ChainedOperator(String name, StreamOperator<?> operator, int[] chainedOutputs, int[] networkOutputs)
+            implements Serializable {}
+
+    /** A result partition of the task: its partitioner and the type of its records. */
+    public record NetworkOutput(StreamPartitioner<?> partitioner, TypeInformation<?> type, String targetName)
+            implements Serializable {}
+}

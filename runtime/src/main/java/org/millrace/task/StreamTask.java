@@ -1,0 +1,171 @@
+package org.millrace.task;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.millrace.api.source.InputStatus;
+import org.millrace.network.ElementOutput;
+import org.millrace.network.NetworkInput;
+import org.millrace.network.RecordWriter;
+import org.millrace.task.operators.OneInputStreamOperator;
+import org.millrace.task.operators.SourceOperator;
+
+/**
+ * The mailbox loop of one subtask: between mails it pulls input (a source reader's next batch, or
+ * the next element of the network input) and pushes it through the operator chain. When there is
+ * no input it flushes its outputs and sleeps until input or mail arrives; when its outputs have no
+ * free buffer it waits for one (backpressure) while still serving mail.
+ *
+ * <p>Everything here runs on the task thread, except {@link #cancel()}.
+ */
+final class StreamTask {
+
+    /** Puts "flush" mails into tasks on their buffer timeout; one daemon thread for the JVM. */
+    private static final ScheduledExecutorService FLUSH_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "millrace-output-flusher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Elements taken from the network input between two mailbox checks. */
+    private static final int NETWORK_BATCH = 512;
+    /** Upper bound of one sleep: a safety net, every wake-up is normally signalled. */
+    private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final Mailbox mailbox = new Mailbox();
+    private final OperatorChain chain;
+    private final List<RecordWriter<?>> writers;
+    private final NetworkInput<Object> input;
+    private final SourceOperator<?, ?> source;
+    private final ElementOutput<Object> toHead;
+    private final long bufferTimeoutMillis;
+    private final String headName;
+
+    /** Set by a canceling thread, read by the task thread. */
+    private volatile boolean canceled;
+
+    @SuppressWarnings("unchecked")
+    StreamTask(OperatorChain chain, List<RecordWriter<?>> writers, NetworkInput<?> input, long bufferTimeoutMillis) {
+        this.chain = chain;
+        this.writers = writers;
+        this.input = (NetworkInput<Object>) input;
+        this.bufferTimeoutMillis = bufferTimeoutMillis;
+        this.headName = chain.getHeadName();
+        if (chain.getHead() instanceof SourceOperator<?, ?> s) {
+            this.source = s;
+            this.toHead = null;
+        } else {
+            this.source = null;
+            OneInputStreamOperator<Object, ?> head = (OneInputStreamOperator<Object, ?>) chain.getHead();
+            this.toHead = new ElementOutput<>() {
+                @Override
+                public void emitRecord(Object record, long timestamp) throws Exception {
+                    head.processElement(record, timestamp);
+                }
+
+                @Override
+                public void emitWatermark(long watermark) throws Exception {
+                    head.processWatermark(watermark);
+                }
+            };
+        }
+    }
+
+    /** Runs the task to the end of its input, or until canceled. Returns true if the input ended. */
+    boolean invoke() throws Exception {
+        ScheduledFuture<?> flushTimer = null;
+        try {
+            chain.open();
+            if (bufferTimeoutMillis > 0) {
+                flushTimer = FLUSH_TIMER.scheduleAtFixedRate(
+                        () -> mailbox.put(this::flushOutputs), bufferTimeoutMillis, bufferTimeoutMillis, TimeUnit.MILLISECONDS);
+            }
+            if (!runMailboxLoop()) {
+                return false;
+            }
+            chain.finish();
+            for (RecordWriter<?> w : writers) {
+                w.finish();
+            }
+            return true;
+        } finally {
+            if (flushTimer != null) {
+                flushTimer.cancel(false);
+            }
+        }
+    }
+
+    /** Called from any thread: makes the loop stop at its next check and wakes it if it sleeps. */
+    void cancel() {
+        canceled = true;
+        mailbox.wakeUp();
+    }
+
+    /** Closes all operators; returns the first failure or null. Task thread. */
+    Throwable close() {
+        return chain.closeAll();
+    }
+
+    private boolean runMailboxLoop() throws Exception {
+        while (true) {
+            if (mailbox.hasMail()) {
+                mailbox.runAll();
+            }
+            if (canceled) {
+                return false;
+            }
+            CompletableFuture<Void> blockedOutput = firstUnavailableOutput();
+            if (blockedOutput != null) {
+                mailbox.awaitMailOr(blockedOutput, MAX_IDLE_NANOS);
+                continue;
+            }
+            InputStatus status = processInput();
+            if (status == InputStatus.END_OF_INPUT) {
+                return true;
+            }
+            if (bufferTimeoutMillis == 0) {
+                flushOutputs();
+            }
+            if (status == InputStatus.NOTHING_AVAILABLE) {
+                flushOutputs();
+                mailbox.awaitMailOr(source != null ? source.getAvailableFuture() : input.getAvailableFuture(), MAX_IDLE_NANOS);
+            }
+        }
+    }
+
+    private InputStatus processInput() throws Exception {
+        try {
+            if (source != null) {
+                return source.emitNext();
+            }
+            InputStatus status = InputStatus.MORE_AVAILABLE;
+            for (int i = 0; i < NETWORK_BATCH && status == InputStatus.MORE_AVAILABLE && !mailbox.hasMail(); i++) {
+                status = input.emitNext(toHead);
+            }
+            return status;
+        } catch (ChainedOperatorException e) {
+            throw e;
+        } catch (Exception e) {
+            throw ChainedOperatorException.wrap(headName, e);
+        }
+    }
+
+    private CompletableFuture<Void> firstUnavailableOutput() {
+        for (int i = 0; i < writers.size(); i++) {
+            RecordWriter<?> w = writers.get(i);
+            if (!w.isAvailable()) {
+                return w.getAvailableFuture();
+            }
+        }
+        return null;
+    }
+
+    private void flushOutputs() {
+        for (int i = 0; i < writers.size(); i++) {
+            writers.get(i).flushAll();
+        }
+    }
+}

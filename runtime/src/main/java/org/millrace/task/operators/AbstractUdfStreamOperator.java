@@ -1,0 +1,38 @@
+package org.millrace.task.operators;
+
+import org.millrace.api.functions.Function;
+import org.millrace.api.functions.OpenContext;
+import org.millrace.api.functions.RichFunction;
+
+/** An operator around one user function: opens and closes it when it is a {@link RichFunction}. */
+public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends AbstractStreamOperator<OUT> {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final OpenContext OPEN_CONTEXT = new OpenContext() {};
+
+    protected final F userFunction;
+
+    protected AbstractUdfStreamOperator(F userFunction) {
+        this.userFunction = userFunction;
+    }
+
+    public F getUserFunction() {
+        return userFunction;
+    }
+
+    @Override
+    public void open() throws Exception {
+        if (userFunction instanceof RichFunction rich) {
+            rich.setRuntimeContext(context.getRuntimeContext());
+            rich.open(OPEN_CONTEXT);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (userFunction instanceof RichFunction rich) {
+            rich.close();
+        }
+    }
+}

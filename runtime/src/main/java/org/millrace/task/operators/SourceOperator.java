@@ -1,0 +1,95 @@
+package org.millrace.task.operators;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.millrace.api.functions.RuntimeContext;
+import org.millrace.api.source.InputStatus;
+import org.millrace.api.source.ReaderOutput;
+import org.millrace.api.source.Source;
+import org.millrace.api.source.SourceReader;
+import org.millrace.api.source.SourceReaderContext;
+import org.millrace.api.source.SourceSplit;
+
+/**
+ * The head of a source chain: owns the {@link SourceReader} of this subtask and lets the task's
+ * mailbox loop pull records from it batch by batch. At the end of a bounded input it emits the
+ * final watermark ({@code Long.MAX_VALUE}) so event-time windows downstream fire.
+ */
+public final class SourceOperator<T, S extends SourceSplit> extends AbstractStreamOperator<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Source<T, S> source;
+    private transient SourceReader<T, S> reader;
+    private transient List<S> assignedSplits;
+    private transient ReaderOutput<T> readerOutput;
+
+    public SourceOperator(Source<T, S> source) {
+        this.source = source;
+    }
+
+    public Source<T, S> getSource() {
+        return source;
+    }
+
+    /** The splits this subtask reads; set by the task before {@link #open()}. */
+    public void assignSplits(List<S> splits) {
+        this.assignedSplits = splits;
+    }
+
+    @Override
+    public void open() throws Exception {
+        RuntimeContext rc = context.getRuntimeContext();
+        reader = source.createReader(new SourceReaderContext() {
+            @Override
+            public int getIndexOfSubtask() {
+                return rc.getTaskInfo().getIndexOfThisSubtask();
+            }
+
+            @Override
+            public int getParallelism() {
+                return rc.getTaskInfo().getNumberOfParallelSubtasks();
+            }
+
+            @Override
+            public RuntimeContext getRuntimeContext() {
+                return rc;
+            }
+        });
+        Output<T> out = output;
+        readerOutput = new ReaderOutput<>() {
+            @Override
+            public void collect(T record) {
+                out.collect(record, Output.NO_TIMESTAMP);
+            }
+
+            @Override
+            public void collect(T record, long timestamp) {
+                out.collect(record, timestamp);
+            }
+        };
+        reader.start();
+        reader.addSplits(assignedSplits == null ? List.of() : assignedSplits);
+    }
+
+    /** Pulls the next batch from the reader. */
+    public InputStatus emitNext() throws Exception {
+        return reader.pollNext(readerOutput);
+    }
+
+    public CompletableFuture<Void> getAvailableFuture() {
+        return reader.isAvailable();
+    }
+
+    @Override
+    public void finish() throws Exception {
+        output.emitWatermark(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (reader != null) {
+            reader.close();
+        }
+    }
+}
