@@ -37,8 +37,13 @@ public final class Configuration implements Serializable {
         return values.containsKey(option.key());
     }
 
+    /** Sets {@code option} to {@code value} (written in the form the option parses back); null unsets it. */
     public <T> Configuration set(ConfigOption<T> option, T value) {
-        values.put(option.key(), String.valueOf(value));
+        if (value == null) {
+            values.remove(option.key());
+        } else {
+            values.put(option.key(), option.format(value));
+        }
         return this;
     }
 

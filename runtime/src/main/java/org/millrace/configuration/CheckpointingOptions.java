@@ -1,0 +1,42 @@
+package org.millrace.configuration;
+
+import java.time.Duration;
+
+/** State backend, checkpoints and savepoints. Constants; any thread. */
+public final class CheckpointingOptions {
+
+    private CheckpointingOptions() {}
+
+    public static final ConfigOption<String> STATE_BACKEND = ConfigOptions.key("state.backend.type")
+            .stringType()
+            .defaultValue("hashmap")
+            .withDescription("Where keyed state lives: hashmap (objects on the heap) or rocksdb (on local disk).");
+
+    public static final ConfigOption<Duration> CHECKPOINTING_INTERVAL = ConfigOptions.key("execution.checkpointing.interval")
+            .durationType()
+            .checking(d -> !d.isZero(), "longer than 0")
+            .noDefaultValue()
+            .withDescription("Time between the starts of two checkpoints; unset: no checkpoints.");
+
+    public static final ConfigOption<String> CHECKPOINTS_DIRECTORY = ConfigOptions.key("execution.checkpointing.dir")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Directory (URI: file:///..., hdfs://...) where checkpoints are written; needed when"
+                    + " checkpointing is on.");
+
+    public static final ConfigOption<String> SAVEPOINT_DIRECTORY = ConfigOptions.key("execution.checkpointing.savepoint-dir")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Default directory (URI) for savepoints taken without an explicit target.");
+
+    public static final ConfigOption<Integer> MAX_RETAINED_CHECKPOINTS = ConfigOptions.key("state.checkpoints.num-retained")
+            .intType()
+            .checking(n -> n >= 1, "at least 1")
+            .defaultValue(1)
+            .withDescription("Completed checkpoints kept; older ones are deleted.");
+
+    public static final ConfigOption<String> SAVEPOINT_PATH = ConfigOptions.key("execution.savepoint.path")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Savepoint (or retained checkpoint) a job restores its state from; 'run -s' sets it.");
+}

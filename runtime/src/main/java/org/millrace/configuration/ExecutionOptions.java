@@ -1,0 +1,27 @@
+package org.millrace.configuration;
+
+import java.time.Duration;
+
+/** Where and how a job is executed: deployment target, attached mode, buffer flushing. Constants; any thread. */
+public final class ExecutionOptions {
+
+    private ExecutionOptions() {}
+
+    public static final ConfigOption<String> TARGET = ConfigOptions.key("execution.target")
+            .stringType()
+            .defaultValue("local")
+            .withDescription("Where jobs run: local (a cluster inside the client's JVM), process (TaskManagers as"
+                    + " local JVMs), yarn-application (a cluster per application on YARN), yarn-session (a running"
+                    + " YARN session). 'run -t' sets it.");
+
+    public static final ConfigOption<Boolean> ATTACHED = ConfigOptions.key("execution.attached")
+            .booleanType()
+            .defaultValue(true)
+            .withDescription("Whether the client follows a submitted job until it ends; 'run -d' sets it to false.");
+
+    public static final ConfigOption<Duration> BUFFER_TIMEOUT = ConfigOptions.key("execution.buffer-timeout")
+            .durationType()
+            .defaultValue(Duration.ofMillis(100))
+            .withDescription("Longest time a partly filled network buffer waits before it is sent downstream;"
+                    + " '0 ms' sends after every record (lowest latency, lowest throughput).");
+}

@@ -1,0 +1,22 @@
+package org.millrace.configuration;
+
+/** Credit-based flow control: how many network buffers each input channel and gate gets. Constants; any thread. */
+public final class NetworkOptions {
+
+    private NetworkOptions() {}
+
+    public static final ConfigOption<Integer> NETWORK_BUFFERS_PER_CHANNEL =
+            ConfigOptions.key("taskmanager.network.memory.buffers-per-channel")
+                    .intType()
+                    .checking(n -> n >= 0, "at least 0")
+                    .defaultValue(2)
+                    .withDescription("Exclusive buffers (initial credit) of each input channel.");
+
+    public static final ConfigOption<Integer> NETWORK_FLOATING_BUFFERS_PER_GATE =
+            ConfigOptions.key("taskmanager.network.memory.floating-buffers-per-gate")
+                    .intType()
+                    .checking(n -> n >= 0, "at least 0")
+                    .defaultValue(8)
+                    .withDescription("Buffers an input gate shares among its channels on top of the exclusive ones,"
+                            + " for channels with a backlog.");
+}

@@ -1,0 +1,30 @@
+package org.millrace.configuration;
+
+/** Sizing of a TaskManager: slots and memory. Constants; any thread. */
+public final class TaskManagerOptions {
+
+    private TaskManagerOptions() {}
+
+    public static final ConfigOption<Integer> NUM_TASK_SLOTS = ConfigOptions.key("taskmanager.numberOfTaskSlots")
+            .intType()
+            .checking(n -> n >= 1, "at least 1")
+            .defaultValue(1)
+            .withDescription("Slots per TaskManager; each slot runs one subtask of each operator chain.");
+
+    public static final ConfigOption<MemorySize> TOTAL_PROCESS_MEMORY = ConfigOptions.key("taskmanager.memory.process.size")
+            .memoryType()
+            .defaultValue(MemorySize.ofMebiBytes(1728))
+            .withDescription("Total memory of a TaskManager process: the size of its YARN container, and of a"
+                    + " local TaskManager JVM with '-t process'.");
+
+    public static final ConfigOption<MemorySize> NETWORK_MEMORY_SIZE = ConfigOptions.key("taskmanager.memory.network.size")
+            .memoryType()
+            .defaultValue(MemorySize.ofMebiBytes(64))
+            .withDescription("Memory of a TaskManager set aside for network buffers (data exchange between tasks).");
+
+    public static final ConfigOption<MemorySize> MEMORY_SEGMENT_SIZE = ConfigOptions.key("taskmanager.memory.segment-size")
+            .memoryType()
+            .checking(s -> s.getBytes() >= 256 && s.getBytes() <= Integer.MAX_VALUE, "between 256 b and 2 gb")
+            .defaultValue(MemorySize.ofKibiBytes(32))
+            .withDescription("Size of one network buffer: the unit records are serialized into and sent in.");
+}
