@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Reads {@code millrace.yaml} into flat dotted keys: nested maps ({@code taskmanager: {numberOfTaskSlots: 2}})
@@ -47,7 +48,7 @@ final class YamlConfigParser {
             readMap(p, "", out, source);
         } catch (JsonProcessingException e) {
             throw new IllegalConfigurationException("Cannot parse configuration file '" + source + "': "
-                    + firstLine(e.getOriginalMessage()) + at(e.getLocation()), e);
+                    + problem(e.getOriginalMessage()) + at(e.getLocation()), e);
         }
         return out;
     }
@@ -102,12 +103,20 @@ final class YamlConfigParser {
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    private static String firstLine(String message) {
+    /**
+     * The YAML parser's message spans lines: what it was doing and what went wrong start at column
+     * 0, positions and source excerpts are indented. Keeps the former, on one line.
+     */
+    private static String problem(String message) {
         if (message == null) {
             return "malformed YAML";
         }
-        String trimmed = message.strip();
-        int nl = trimmed.indexOf('\n');
-        return nl < 0 ? trimmed : trimmed.substring(0, nl).strip();
+        StringJoiner problem = new StringJoiner(": ");
+        for (String line : message.split("\\R")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                problem.add(line.strip());
+            }
+        }
+        return problem.length() == 0 ? message.strip() : problem.toString();
     }
 }
