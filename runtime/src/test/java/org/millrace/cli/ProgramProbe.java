@@ -1,0 +1,33 @@
+package org.millrace.cli;
+
+import java.util.List;
+import org.millrace.client.ExecutionContext;
+
+/**
+ * What a test job's main method saw, recorded by the job itself: the job jar's classes reach this
+ * class through their class loader's parent. Written by the thread running main, read by the test
+ * thread after {@code execute} returned (the same thread in these tests).
+ */
+public final class ProgramProbe {
+
+    public static volatile List<String> args;
+    public static volatile ExecutionContext context;
+    public static volatile ClassLoader contextClassLoader;
+    public static volatile ClassLoader programClassLoader;
+
+    private ProgramProbe() {}
+
+    public static void record(String[] mainArgs, Class<?> programClass) {
+        args = List.of(mainArgs);
+        context = ExecutionContext.current();
+        contextClassLoader = Thread.currentThread().getContextClassLoader();
+        programClassLoader = programClass.getClassLoader();
+    }
+
+    static void reset() {
+        args = null;
+        context = null;
+        contextClassLoader = null;
+        programClassLoader = null;
+    }
+}
