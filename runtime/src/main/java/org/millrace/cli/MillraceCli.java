@@ -1,5 +1,7 @@
 package org.millrace.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.millrace.configuration.GlobalConfiguration;
@@ -173,12 +176,19 @@ public final class MillraceCli implements Callable<Integer> {
         }
     }
 
-    /** The version from the runtime jar's manifest. */
+    /** The version Maven recorded in the runtime jar. */
     static final class Version implements IVersionProvider {
+        private static final String POM_PROPERTIES = "/META-INF/maven/org.millrace/millrace-runtime/pom.properties";
+
         @Override
-        public String[] getVersion() {
-            String version = MillraceCli.class.getPackage().getImplementationVersion();
-            return new String[] {"Millrace " + (version != null ? version : "(development build)")};
+        public String[] getVersion() throws IOException {
+            Properties pom = new Properties();
+            try (InputStream in = MillraceCli.class.getResourceAsStream(POM_PROPERTIES)) {
+                if (in != null) {
+                    pom.load(in);
+                }
+            }
+            return new String[] {"Millrace " + pom.getProperty("version", "(development build)")};
         }
     }
 }

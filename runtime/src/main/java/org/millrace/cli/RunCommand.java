@@ -118,7 +118,8 @@ final class RunCommand implements Callable<Integer> {
                 fromOptions.set(CheckpointingOptions.SAVEPOINT_PATH, savepoint);
             }
             OptionCatalog.validate(fromOptions, "from the run options");
-            LOG.info("Configuration from {} with overrides {} {}", confDir, dynamicProperties, fromOptions);
+            LOG.info("Overrides of {}/{}: -D {}, run options {}",
+                    confDir, GlobalConfiguration.CONFIG_FILE_NAME, dynamicProperties, fromOptions);
             return configuration.addAll(fromOptions);
         } catch (IllegalConfigurationException e) {
             throw new CliException(MillraceCli.EXIT_USAGE, e.getMessage(), e);

@@ -1,0 +1,144 @@
+package org.millrace.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real {@code bin/millrace} as a process. lib/ exists only after {@code mvn package}, so
+ * the script gets this test JVM's class path through {@code MILLRACE_CLASSPATH}.
+ */
+class MillraceScriptTest {
+
+    @TempDir
+    Path dir;
+
+    private Path confDir;
+    private Path logDir;
+
+    record Result(int exitCode, String out, String err) {}
+
+    @BeforeEach
+    void setUp() throws IOException {
+        confDir = Files.createDirectories(dir.resolve("conf"));
+        logDir = dir.resolve("log");
+        Files.copy(TestJars.repositoryRoot().resolve("conf/millrace.yaml"), confDir.resolve("millrace.yaml"));
+    }
+
+    private Result exec(Path script, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> environment = pb.environment();
+        environment.keySet().removeIf(k -> k.startsWith("MILLRACE_") || k.startsWith("HADOOP_"));
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("MILLRACE_CONF_DIR", confDir.toString());
+        environment.put("MILLRACE_LOG_DIR", logDir.toString());
+        environment.putAll(env);
+        Path out = dir.resolve("stdout");
+        Path err = dir.resolve("stderr");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = pb.start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/millrace did not end within 2 minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private Result millrace(String... args) throws IOException, InterruptedException {
+        return exec(TestJars.repositoryRoot().resolve("bin/millrace"),
+                Map.of("MILLRACE_CLASSPATH", System.getProperty("java.class.path")), args);
+    }
+
+    private String clientLog() throws IOException {
+        String suffix = "-client-" + hostName() + ".log";
+        try (Stream<Path> files = Files.list(logDir)) {
+            List<Path> logs = files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+            assertThat(logs).hasSize(1);
+            return Files.readString(logs.get(0));
+        }
+    }
+
+    private static String hostName() throws IOException {
+        try {
+            Process p = new ProcessBuilder("hostname").start();
+            String name = new String(p.getInputStream().readAllBytes()).strip();
+            p.waitFor();
+            return name;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    @Test
+    void a_missing_jar_through_the_script_is_one_line_exit_code_2_and_a_log_entry() throws Exception {
+        Path missing = dir.resolve("missing.jar");
+        Result r = millrace("run", missing.toString());
+        assertThat(r.err()).isEqualTo("Cannot read job jar '" + missing + "': no such file\n");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(clientLog()).contains("ERROR [main] o.m.c.MillraceCli - Cannot read job jar '" + missing + "'");
+    }
+
+    @Test
+    void a_throwing_main_is_one_line_on_the_terminal_and_a_stack_trace_in_the_log() throws Exception {
+        Path jar = TestJars.jar()
+                .withTestingDeployer()
+                .source("jobs.Thrower", "package jobs; public class Thrower { public static void main(String[] a) {"
+                        + " throw new IllegalStateException(\"no input \" + a[0]); } }")
+                .mainClass("jobs.Thrower")
+                .build(dir.resolve("thrower.jar"));
+        Result r = millrace("run", "-t", "testing", jar.toString(), "words.txt");
+        assertThat(r.err()).isEqualTo("The job's main method threw: java.lang.IllegalStateException: no input words.txt\n");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(clientLog()).contains("java.lang.IllegalStateException: no input words.txt",
+                "at millrace-user-code//jobs.Thrower.main(Thrower.java:1)");
+    }
+
+    @Test
+    void millrace_opts_come_after_the_scripts_own_settings() throws Exception {
+        Path elsewhere = dir.resolve("elsewhere");
+        Result r = exec(TestJars.repositoryRoot().resolve("bin/millrace"), Map.of(
+                "MILLRACE_CLASSPATH", System.getProperty("java.class.path"),
+                "MILLRACE_OPTS", "-Xmx256m -Dmillrace.conf.dir=" + elsewhere), "run", "job.jar");
+        assertThat(r.err()).isEqualTo("Configuration directory '" + elsewhere + "' does not exist (set MILLRACE_CONF_DIR"
+                + " to the directory holding millrace.yaml)\n");
+        assertThat(r.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void help_through_the_script_lists_the_commands_and_nothing_else() throws Exception {
+        Result r = millrace("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Usage: millrace ").contains("run", "yarn-session", "port");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void without_jars_in_lib_the_script_says_to_build_first_even_through_a_link() throws Exception {
+        Path home = dir.toRealPath().resolve("home"); // the script reports the physical path
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("lib"));
+        Files.copy(TestJars.repositoryRoot().resolve("bin/millrace"), bin.resolve("millrace"));
+        bin.resolve("millrace").toFile().setExecutable(true);
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Path link = Files.createSymbolicLink(links.resolve("millrace"), Path.of("../home/bin/millrace"));
+
+        Result r = exec(link, Map.of(), "run", "job.jar");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo(
+                "millrace: no jars in " + home + "/lib; build first: mvn -q -B package -DskipTests\n");
+    }
+}
