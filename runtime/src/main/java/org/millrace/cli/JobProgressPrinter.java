@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.millrace.api.JobID;
 import org.millrace.client.ExecutionContext;
 import org.millrace.cluster.JobStatusListener;
@@ -84,8 +85,7 @@ final class JobProgressPrinter implements ExecutionContext.SubmissionListener, J
                 if (left <= 0) {
                     return;
                 }
-                Duration wait = Duration.ofNanos(left);
-                lock.wait(Math.max(1, wait.toMillis()));
+                lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.Callable;
 import org.millrace.api.JobExecutionException;
 import org.millrace.client.ExecutionContext;
@@ -130,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
     private static void checkTarget(Configuration configuration, PackagedProgram program) throws CliException {
         try {
             Deployers.forTarget(configuration.get(ExecutionOptions.TARGET), program.classLoader());
-        } catch (IllegalConfigurationException | java.util.ServiceConfigurationError e) {
+        } catch (IllegalConfigurationException | ServiceConfigurationError e) {
             throw new CliException(MillraceCli.EXIT_USAGE, e.getMessage(), e);
         }
     }
@@ -193,7 +194,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static String causeSuffix(Throwable t) {
         Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 64; depth++) {
             root = root.getCause();
         }
         return root == t ? "" : " (caused by " + root + ")";

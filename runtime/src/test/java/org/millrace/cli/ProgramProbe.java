@@ -1,6 +1,8 @@
 package org.millrace.cli;
 
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.millrace.client.ExecutionContext;
 
 /**
@@ -14,6 +16,9 @@ public final class ProgramProbe {
     public static volatile ExecutionContext context;
     public static volatile ClassLoader contextClassLoader;
     public static volatile ClassLoader programClassLoader;
+
+    /** Records a test job's sink wrote; sink tasks add from their own threads. */
+    public static final Queue<Object> collected = new ConcurrentLinkedQueue<>();
 
     private ProgramProbe() {}
 
@@ -29,5 +34,6 @@ public final class ProgramProbe {
         context = null;
         contextClassLoader = null;
         programClassLoader = null;
+        collected.clear();
     }
 }
