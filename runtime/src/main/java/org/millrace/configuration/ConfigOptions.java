@@ -24,7 +24,7 @@ public final class ConfigOptions {
         return new OptionBuilder(key);
     }
 
-    /** Chooses the value type of an option. */
+    /** Chooses the value type of an option. Used by the one thread building the option. */
     public static final class OptionBuilder {
         private final String key;
 
@@ -75,7 +75,10 @@ public final class ConfigOptions {
         }
     }
 
-    /** Sets the default (or none) of an option whose type is chosen; may add a check on values. */
+    /**
+     * Sets the default (or none) of an option whose type is chosen; may add a check on values.
+     * Immutable: each call returns a new builder.
+     */
     public static final class TypedOptionBuilder<T> {
         private final String key;
         private final String expected;
@@ -123,7 +126,7 @@ public final class ConfigOptions {
         }
     }
 
-    /** Sets the default (or none) of a list-valued option. */
+    /** Sets the default (or none) of a list-valued option. Immutable. */
     public static final class ListOptionBuilder<T> {
         private final String key;
         private final String expected;

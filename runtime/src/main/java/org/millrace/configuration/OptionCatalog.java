@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +75,7 @@ public final class OptionCatalog {
     }
 
     private static Map<String, ConfigOption<?>> collect() {
-        Map<String, ConfigOption<?>> byKey = new TreeMap<>(Comparator.naturalOrder());
+        Map<String, ConfigOption<?>> byKey = new TreeMap<>();
         for (Class<?> c : OPTION_CLASSES) {
             for (Field f : c.getFields()) {
                 int m = f.getModifiers();
