@@ -39,7 +39,9 @@ final class AvroClassTrust {
     private static synchronized void install() {
         if (!installed) {
             ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-            ClassSecurityPredicate ours = clazz -> TRUSTED.contains(clazz.getName());
+            // schemas name nested classes by their canonical name (Outer.Inner), Avro checks Class objects
+            ClassSecurityPredicate ours = clazz -> TRUSTED.contains(clazz.getName())
+                    || (clazz.getCanonicalName() != null && TRUSTED.contains(clazz.getCanonicalName()));
             ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous, ours));
             installed = true;
         }

@@ -1,6 +1,7 @@
 package org.millrace.types.serializers;
 
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -80,6 +81,11 @@ public final class AvroSerializer<T> extends TypeSerializer<T> {
      * class when Avro cannot derive a schema for it (for example interface- or Object-typed fields).
      */
     public static <T> AvroSerializer<T> forReflect(Class<T> type) {
+        if (type.isInterface() || (Modifier.isAbstract(type.getModifiers()) && !type.isArray()) || type == Object.class) {
+            throw new IllegalArgumentException("Millrace has no built-in serializer for " + type.getName()
+                    + ", and Avro reflect cannot create instances of an interface, abstract class or Object."
+                    + " Declare the stream's concrete type (for example with returns(...))");
+        }
         ReflectData model = new NullableReflectData(classLoaderOf(type));
         Schema schema;
         try {

@@ -171,6 +171,11 @@ public abstract class TupleSerializer<T extends Tuple> extends TypeSerializer<T>
         }
 
         @Override
+        public boolean isImmutableType() {
+            return true; // no fields, nothing to change
+        }
+
+        @Override
         public void serialize(T record, DataOutputView target) throws IOException {
             target.writeByte(0);
         }
