@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a Java {@link Type} into {@link TypeInformation}, in this order: basic types, primitive
  * and object arrays, tuples, enums, Avro records, {@code List}/{@code ArrayList} and
- * {@code Map}/{@code HashMap}, POJOs, and finally {@link GenericTypeInfo} (Avro reflect). Type
+ * {@code Map}/{@code HashMap}, POJOs (including Java records), and finally {@link GenericTypeInfo}
+ * (Avro reflect). Type
  * variables are looked up in the bindings the caller derived from input types.
  *
  * <p>Fails with an {@link InvalidTypesException} whose message is the reason only; the caller adds
@@ -237,7 +238,7 @@ final class TypeAnalyzer {
                 return "the class is abstract";
             }
             if (clazz.isRecord()) {
-                return "records have final fields";
+                return null; // built through the canonical constructor, read through the accessors
             }
             if (clazz.getEnclosingClass() != null && !Modifier.isStatic(clazz.getModifiers())) {
                 return "it is a non-static inner class";
@@ -273,6 +274,9 @@ final class TypeAnalyzer {
             for (Field field : fields) {
                 if (!names.add(field.getName())) {
                     return "field '" + field.getName() + "' is declared twice in its class hierarchy";
+                }
+                if (clazz.isRecord()) {
+                    continue; // record components are final by design and have public accessors
                 }
                 if (Modifier.isFinal(field.getModifiers())) {
                     return "field '" + field.getName() + "' is final";

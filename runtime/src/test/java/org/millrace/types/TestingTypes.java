@@ -233,4 +233,16 @@ public final class TestingTypes {
     public static class Untyped {
         public Object payload;
     }
+
+    /** A Java record: serialized as a POJO, built through its canonical constructor. */
+    public record Reading(String sensor, long timestamp, double value, List<String> tags, Address location) {}
+
+    /** A record whose constructor validates. */
+    public record Positive(int value) {
+        public Positive {
+            if (value <= 0) {
+                throw new IllegalArgumentException("not positive: " + value);
+            }
+        }
+    }
 }

@@ -10,9 +10,9 @@ import org.millrace.types.serializers.PojoSerializer;
 
 /**
  * Type information for a POJO: a public class with a public no-arg constructor whose fields are
- * public or have a public getter and setter. Fields are ordered by name (the serialized order), so
- * the order does not depend on reflection. A POJO is a key type only if it overrides
- * {@code hashCode} and {@code equals}. Immutable; any thread.
+ * public or have a public getter and setter, or a public Java record. Fields are ordered by name
+ * (the serialized order), so the order does not depend on reflection. A POJO is a key type only if
+ * it overrides {@code hashCode} and {@code equals} (records always do). Immutable; any thread.
  */
 public final class PojoTypeInfo<T> extends CompositeType<T> {
 

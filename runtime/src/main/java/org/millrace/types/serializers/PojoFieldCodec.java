@@ -38,6 +38,12 @@ abstract class PojoFieldCodec {
     /** Sets the field of {@code to} to a deep copy of the field of {@code from}. */
     abstract void copy(Object from, Object to);
 
+    /** Reads the field's value without storing it (boxed), for records, which are built through their constructor. */
+    abstract Object readValue(DataInputView in) throws IOException;
+
+    /** A deep copy of the field's value in {@code from} (boxed), for records. */
+    abstract Object copyValue(Object from);
+
     /** A codec safe to use from another thread (itself if stateless). */
     PojoFieldCodec duplicate() {
         return this;
@@ -132,8 +138,18 @@ abstract class PojoFieldCodec {
 
         @Override
         void copy(Object from, Object to) {
+            handle.set(to, copyValue(from));
+        }
+
+        @Override
+        Object readValue(DataInputView in) throws IOException {
+            return in.readByte() == 0 ? null : serializer.deserialize(in);
+        }
+
+        @Override
+        Object copyValue(Object from) {
             Object value = handle.get(from);
-            handle.set(to, value == null || !mutable ? value : serializer.copy(value));
+            return value == null || !mutable ? value : serializer.copy(value);
         }
 
         @Override
@@ -181,7 +197,11 @@ abstract class PojoFieldCodec {
             throw new IllegalStateException("Field " + field + " is neither accessible nor has a public getter");
         }
 
+        /** The public setter, or {@code null} for records (built through their constructor instead). */
         private static MethodHandle setter(Field field) {
+            if (field.getDeclaringClass().isRecord()) {
+                return null;
+            }
             try {
                 Method method = field.getDeclaringClass().getMethod("set" + capitalize(field.getName()), field.getType());
                 return MethodHandles.publicLookup().unreflect(method)
@@ -239,8 +259,18 @@ abstract class PojoFieldCodec {
 
         @Override
         void copy(Object from, Object to) {
+            set(to, copyValue(from));
+        }
+
+        @Override
+        Object readValue(DataInputView in) throws IOException {
+            return !primitive && in.readByte() == 0 ? null : serializer.deserialize(in);
+        }
+
+        @Override
+        Object copyValue(Object from) {
             Object value = get(from);
-            set(to, value == null ? null : serializer.copy(value));
+            return value == null ? null : serializer.copy(value);
         }
 
         @Override
@@ -273,6 +303,16 @@ abstract class PojoFieldCodec {
         void copy(Object from, Object to) {
             handle.set(to, (boolean) handle.get(from));
         }
+
+        @Override
+        Object readValue(DataInputView in) throws IOException {
+            return in.readBoolean();
+        }
+
+        @Override
+        Object copyValue(Object from) {
+            return (boolean) handle.get(from);
+        }
     }
 
     /** A {@code byte} field: the value itself, no null marker and no boxing. */
@@ -297,6 +337,16 @@ abstract class PojoFieldCodec {
         @Override
         void copy(Object from, Object to) {
             handle.set(to, (byte) handle.get(from));
+        }
+
+        @Override
+        Object readValue(DataInputView in) throws IOException {
+            return in.readByte();
+        }
+
+        @Override
+        Object copyValue(Object from) {
+            return (byte) handle.get(from);
         }
     }
 
@@ -323,6 +373,16 @@ abstract class PojoFieldCodec {
         void copy(Object from, Object to) {
             handle.set(to, (short) handle.get(from));
         }
+
+        @Override
+        Object readValue(DataInputView in) throws IOException {
+            return in.readShort();
+        }
+
+        @Override
+        Object copyValue(Object from) {
+            return (short) handle.get(from);
+        }
     }
 
     /** A {@code char} field: the value itself, no null marker and no boxing. */
@@ -347,6 +407,16 @@ abstract class PojoFieldCodec {
         @Override
         void copy(Object from, Object to) {
             handle.set(to, (char) handle.get(from));
+        }
+
+        @Override
+        Object readValue(DataInputView in) throws IOException {
+            return in.readChar();
+        }
+
+        @Override
+        Object copyValue(Object from) {
+            return (char) handle.get(from);
         }
     }
 
@@ -373,6 +443,16 @@ abstract class PojoFieldCodec {
         void copy(Object from, Object to) {
             handle.set(to, (int) handle.get(from));
         }
+
+        @Override
+        Object readValue(DataInputView in) throws IOException {
+            return in.readInt();
+        }
+
+        @Override
+        Object copyValue(Object from) {
+            return (int) handle.get(from);
+        }
     }
 
     /** A {@code long} field: the value itself, no null marker and no boxing. */
@@ -397,6 +477,16 @@ abstract class PojoFieldCodec {
         @Override
         void copy(Object from, Object to) {
             handle.set(to, (long) handle.get(from));
+        }
+
+        @Override
+        Object readValue(DataInputView in) throws IOException {
+            return in.readLong();
+        }
+
+        @Override
+        Object copyValue(Object from) {
+            return (long) handle.get(from);
         }
     }
 
@@ -423,6 +513,16 @@ abstract class PojoFieldCodec {
         void copy(Object from, Object to) {
             handle.set(to, (float) handle.get(from));
         }
+
+        @Override
+        Object readValue(DataInputView in) throws IOException {
+            return in.readFloat();
+        }
+
+        @Override
+        Object copyValue(Object from) {
+            return (float) handle.get(from);
+        }
     }
 
     /** A {@code double} field: the value itself, no null marker and no boxing. */
@@ -447,6 +547,16 @@ abstract class PojoFieldCodec {
         @Override
         void copy(Object from, Object to) {
             handle.set(to, (double) handle.get(from));
+        }
+
+        @Override
+        Object readValue(DataInputView in) throws IOException {
+            return in.readDouble();
+        }
+
+        @Override
+        Object copyValue(Object from) {
+            return (double) handle.get(from);
         }
     }
 }

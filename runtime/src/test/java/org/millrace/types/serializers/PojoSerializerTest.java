@@ -15,6 +15,8 @@ import org.millrace.types.TestingTypes.Address;
 import org.millrace.types.TestingTypes.Employee;
 import org.millrace.types.TestingTypes.Node;
 import org.millrace.types.TestingTypes.Person;
+import org.millrace.types.TestingTypes.Positive;
+import org.millrace.types.TestingTypes.Reading;
 
 class PojoSerializerTest {
 
@@ -101,5 +103,28 @@ class PojoSerializerTest {
     @Test
     void duplicate_copiesStatefulFieldSerializers() {
         assertThat(persons.duplicate()).isNotSameAs(persons);
+    }
+
+    @Test
+    void records_roundTripThroughTheirCanonicalConstructor() throws Exception {
+        TypeInformation<Reading> info = TypeInformation.of(Reading.class);
+        assertThat(info).isInstanceOf(org.millrace.api.typeinfo.PojoTypeInfo.class);
+        TypeSerializer<Reading> readings = info.createSerializer();
+        Reading full = new Reading("s1", 1_700_000_000_000L, -3.25, List.of("a"), new Address("Bern", 3000));
+        assertRoundTrips(readings, full, new Reading(null, 0, 0, null, null));
+        assertThat(readings.createInstance()).isNull();
+        Reading copy = readings.copy(full);
+        assertThat(copy).isEqualTo(full);
+        assertThat(copy.location()).isNotSameAs(full.location());
+        assertThat(readings.duplicate()).isNotSameAs(readings);
+    }
+
+    @Test
+    void recordConstructorChecks_applyWhenReading() throws Exception {
+        TypeSerializer<Positive> positives = TypeInformation.of(Positive.class).createSerializer();
+        assertRoundTrips(positives, new Positive(3));
+        byte[] zero = {0, 0, 0, 0};
+        assertThatThrownBy(() -> SerializerTestHarness.deserialize(positives, zero))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not positive");
     }
 }
