@@ -3,6 +3,7 @@ package org.millrace.types;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
+import java.nio.charset.StandardCharsets;
 import org.millrace.api.typeutils.DataInputView;
 
 /**
@@ -124,6 +125,17 @@ public final class DataInputDeserializer implements DataInputView {
     @Override
     public double readDouble() throws IOException {
         return Double.longBitsToDouble(readLong());
+    }
+
+    /**
+     * Reads {@code length} bytes as ISO-8859-1 chars (one char per byte) straight into a new
+     * string, without a temporary array: the string serializer's ASCII fast path.
+     */
+    public String readLatin1String(int length) throws IOException {
+        require(length);
+        String s = new String(buffer, position, length, StandardCharsets.ISO_8859_1);
+        position += length;
+        return s;
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.millrace.api.typeutils.TypeSerializer;
  * Describes the type of the records of a stream and creates their {@link TypeSerializer}. Built
  * by {@link Types}, by {@link #of(Class)} / {@link #of(TypeHint)}, or extracted from a function's
  * signature. It travels in the job graph, so it is serializable; serializers are created in the
- * task that uses them.
+ * task that uses them. Implementations are immutable and may be used from any thread.
  */
 public abstract class TypeInformation<T> implements Serializable {
 
@@ -22,6 +22,11 @@ public abstract class TypeInformation<T> implements Serializable {
     /** Number of leaf fields, counting nested composite types' fields. */
     public int getTotalFields() {
         return getArity();
+    }
+
+    /** True for the basic types of {@link BasicTypeInfo} (boxed primitives, String, ...). */
+    public boolean isBasicType() {
+        return false;
     }
 
     /** True for {@code Tuple0}..{@code Tuple5}. */

@@ -1,0 +1,108 @@
+package org.millrace.api.tuple;
+
+import java.util.Objects;
+
+/**
+ * A tuple with 2 fields (f0 .. f1). Mutable and not thread-safe. Null fields are allowed in the
+ * object, but the tuple serializer rejects a null field unless that field's serializer writes
+ * nulls (as the {@code String} serializer does).
+ */
+public class Tuple2<T0, T1> extends Tuple {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Field 0. */
+    public T0 f0;
+
+    /** Field 1. */
+    public T1 f1;
+
+    /** A tuple with all fields {@code null}. */
+    public Tuple2() {}
+
+    public Tuple2(T0 f0, T1 f1) {
+        this.f0 = f0;
+        this.f1 = f1;
+    }
+
+    /** A new tuple holding the given values. */
+    public static <T0, T1> Tuple2<T0, T1> of(T0 f0, T1 f1) {
+        return new Tuple2<>(f0, f1);
+    }
+
+    /** Sets all fields. */
+    public void setFields(T0 f0, T1 f1) {
+        this.f0 = f0;
+        this.f1 = f1;
+    }
+
+    @Override
+    public int getArity() {
+        return 2;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getField(int pos) {
+        switch (pos) {
+            case 0:
+                return (T) this.f0;
+            case 1:
+                return (T) this.f1;
+            default:
+                throw new IndexOutOfBoundsException(String.valueOf(pos));
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> void setField(T value, int pos) {
+        switch (pos) {
+            case 0:
+                this.f0 = (T0) value;
+                break;
+            case 1:
+                this.f1 = (T1) value;
+                break;
+            default:
+                throw new IndexOutOfBoundsException(String.valueOf(pos));
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Tuple2<T0, T1> copy() {
+        return new Tuple2<>(this.f0, this.f1);
+    }
+
+    /** A new tuple with the two fields exchanged (shallow). */
+    public Tuple2<T1, T0> swap() {
+        return new Tuple2<>(f1, f0);
+    }
+
+    /** {@code (f0,f1,...)}, with array fields printed by content. */
+    @Override
+    public String toString() {
+        return "(" + fieldToString(this.f0) + "," + fieldToString(this.f1) + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Tuple2)) {
+            return false;
+        }
+        Tuple2<?, ?> that = (Tuple2<?, ?>) o;
+        return Objects.equals(f0, that.f0)
+            && Objects.equals(f1, that.f1);
+    }
+
+    @Override
+    public int hashCode() {
+        int result = f0 != null ? f0.hashCode() : 0;
+        result = 31 * result + (f1 != null ? f1.hashCode() : 0);
+        return result;
+    }
+}
