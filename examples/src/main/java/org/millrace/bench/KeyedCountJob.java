@@ -5,7 +5,7 @@ import org.millrace.api.JobExecutionResult;
 import org.millrace.api.StreamExecutionEnvironment;
 import org.millrace.api.eventtime.WatermarkStrategy;
 import org.millrace.api.sink.DiscardingSink;
-import org.millrace.api.source.DataGeneratorSource;
+import org.millrace.api.source.lib.DataGeneratorSource;
 import org.millrace.api.tuple.Tuple2;
 import org.millrace.api.typeinfo.TypeInformation;
 import org.millrace.api.typeinfo.Types;

@@ -5,7 +5,7 @@ import org.millrace.api.JobExecutionResult;
 import org.millrace.api.StreamExecutionEnvironment;
 import org.millrace.api.eventtime.WatermarkStrategy;
 import org.millrace.api.sink.DiscardingSink;
-import org.millrace.api.source.DataGeneratorSource;
+import org.millrace.api.source.lib.DataGeneratorSource;
 import org.millrace.api.typeinfo.Types;
 
 /** peer-bench "stateless": i -> map x*31+7 -> filter even -> checksum. */

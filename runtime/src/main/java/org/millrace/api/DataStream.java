@@ -6,7 +6,13 @@ import org.millrace.api.functions.FilterFunction;
 import org.millrace.api.functions.FlatMapFunction;
 import org.millrace.api.functions.KeySelector;
 import org.millrace.api.functions.MapFunction;
+import org.millrace.api.fs.Path;
+import org.millrace.api.sink.PrintSink;
 import org.millrace.api.sink.Sink;
+import org.millrace.api.sink.TextOutputSink;
+import org.millrace.api.util.CloseableIterator;
+import org.millrace.fs.FileSystem;
+import org.millrace.task.collect.CollectSink;
 import org.millrace.api.typeinfo.TypeInformation;
 import org.millrace.graph.OneInputTransformation;
 import org.millrace.graph.PartitionTransformation;
@@ -151,6 +157,76 @@ public class DataStream<T> {
     }
 
     // ------------------------------------------------------------------ sinks
+
+    /** Prints each record's {@code toString()} to standard out, prefixed by "N> " (subtask N) when parallel. */
+    public DataStreamSink<T> print() {
+        return addSink("Print to Std. Out", new PrintSink<>());
+    }
+
+    /** Prints with the given prefix: "id:N> record". */
+    public DataStreamSink<T> print(String sinkIdentifier) {
+        return addSink("Print to Std. Out", new PrintSink<>(sinkIdentifier));
+    }
+
+    public DataStreamSink<T> printToErr() {
+        return addSink("Print to Std. Err", new PrintSink<>(true));
+    }
+
+    /**
+     * Writes each record's {@code toString()} as a line: to the file {@code path} at parallelism 1,
+     * else to files "1".."n" in the directory {@code path}. Fails if the target exists.
+     */
+    public DataStreamSink<T> writeAsText(String path) {
+        return writeAsText(path, FileSystem.WriteMode.NO_OVERWRITE);
+    }
+
+    public DataStreamSink<T> writeAsText(String path, FileSystem.WriteMode writeMode) {
+        return addSink("TextSink: " + path, new TextOutputSink<>(new Path(path), writeMode));
+    }
+
+    /** Runs the job and returns its records (the job must be bounded; they are gathered when it ends). */
+    public CloseableIterator<T> executeAndCollect() throws Exception {
+        return executeAndCollect("DataStream Collect");
+    }
+
+    public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
+        List<T> all = collect(jobName);
+        java.util.Iterator<T> it = all.iterator();
+        return new CloseableIterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return it.next();
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    /** Runs the job and returns at most {@code limit} of its records. */
+    public List<T> executeAndCollect(int limit) throws Exception {
+        List<T> all = collect("DataStream Collect");
+        return all.size() <= limit ? all : new ArrayList<>(all.subList(0, limit));
+    }
+
+    public List<T> executeAndCollect(String jobName, int limit) throws Exception {
+        List<T> all = collect(jobName);
+        return all.size() <= limit ? all : new ArrayList<>(all.subList(0, limit));
+    }
+
+    private List<T> collect(String jobName) throws Exception {
+        TypeInformation<T> type = getType();
+        String accumulator = "collect-" + java.util.UUID.randomUUID();
+        addSink("Collect Sink", new CollectSink<>(type, accumulator));
+        JobExecutionResult result = environment.execute(jobName);
+        List<byte[]> chunks = result.getAccumulatorResult(accumulator);
+        return chunks == null ? new ArrayList<>() : CollectSink.deserializeAccumulatorResult(chunks, type.createSerializer());
+    }
 
     /** Writes records to a {@link Sink}. */
     public DataStreamSink<T> sinkTo(Sink<T> sink) {

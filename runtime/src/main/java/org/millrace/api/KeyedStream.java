@@ -8,6 +8,8 @@ import org.millrace.graph.PartitionTransformation;
 import org.millrace.graph.Transformation;
 import org.millrace.graph.partitioner.KeyGroupStreamPartitioner;
 import org.millrace.task.operators.StreamGroupedReduce;
+import org.millrace.task.operators.aggregation.Aggregations;
+import org.millrace.task.operators.aggregation.ComparableAggregator.Kind;
 
 /**
  * A stream partitioned by key: all records of a key reach the same parallel instance, which keeps
@@ -39,6 +41,61 @@ public class KeyedStream<T, K> extends DataStream<T> {
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
         OneInputTransformation<T, T> t = new OneInputTransformation<>(
                 transformation, "Keyed Reduce", new StreamGroupedReduce<>(reducer, keySelector), knownType(),
+                Transformation.DEFAULT_PARALLELISM);
+        return new SingleOutputStreamOperator<>(environment, t);
+    }
+
+    // ------------------------------------------------------------------ built-in aggregations
+
+    /** Running sum of field {@code position} per key; other fields keep the key's first record. */
+    public SingleOutputStreamOperator<T> sum(int position) {
+        return aggregate(Aggregations.sum(knownType(), position));
+    }
+
+    /** Running sum of the named field ("f1" for tuples, a field name for POJOs). */
+    public SingleOutputStreamOperator<T> sum(String field) {
+        return aggregate(Aggregations.sum(knownType(), field));
+    }
+
+    /** Running minimum of a field; the other fields keep the key's first record. */
+    public SingleOutputStreamOperator<T> min(int position) {
+        return aggregate(Aggregations.compare(knownType(), position, Kind.MIN));
+    }
+
+    public SingleOutputStreamOperator<T> min(String field) {
+        return aggregate(Aggregations.compare(knownType(), field, Kind.MIN));
+    }
+
+    /** Running maximum of a field; the other fields keep the key's first record. */
+    public SingleOutputStreamOperator<T> max(int position) {
+        return aggregate(Aggregations.compare(knownType(), position, Kind.MAX));
+    }
+
+    public SingleOutputStreamOperator<T> max(String field) {
+        return aggregate(Aggregations.compare(knownType(), field, Kind.MAX));
+    }
+
+    /** The record with the smallest value of a field so far (the earlier one on ties). */
+    public SingleOutputStreamOperator<T> minBy(int position) {
+        return aggregate(Aggregations.compare(knownType(), position, Kind.MIN_BY));
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field) {
+        return aggregate(Aggregations.compare(knownType(), field, Kind.MIN_BY));
+    }
+
+    /** The record with the largest value of a field so far (the earlier one on ties). */
+    public SingleOutputStreamOperator<T> maxBy(int position) {
+        return aggregate(Aggregations.compare(knownType(), position, Kind.MAX_BY));
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field) {
+        return aggregate(Aggregations.compare(knownType(), field, Kind.MAX_BY));
+    }
+
+    private SingleOutputStreamOperator<T> aggregate(ReduceFunction<T> aggregator) {
+        OneInputTransformation<T, T> t = new OneInputTransformation<>(
+                transformation, "Keyed Aggregation", new StreamGroupedReduce<>(aggregator, keySelector), knownType(),
                 Transformation.DEFAULT_PARALLELISM);
         return new SingleOutputStreamOperator<>(environment, t);
     }

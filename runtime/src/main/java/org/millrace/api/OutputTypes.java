@@ -1,7 +1,9 @@
 package org.millrace.api;
 
 import org.millrace.api.functions.Function;
+import org.millrace.api.typeinfo.InvalidTypesException;
 import org.millrace.api.typeinfo.TypeInformation;
+import org.millrace.types.TypeExtractor;
 import org.millrace.graph.Transformation;
 
 /**
@@ -21,6 +23,13 @@ final class OutputTypes {
      */
     static <O> void extract(
             Function function, Class<?> functionInterface, int outputIndex, TypeInformation<?> inputType, Transformation<O> target) {
-        // TODO(merge): delegate to the type extractor once the types work lands
+        try {
+            TypeInformation<O> type = TypeExtractor.extractOutputType(
+                    function, functionInterface, outputIndex, inputType, target.getName());
+            target.setOutputType(type);
+        } catch (InvalidTypesException e) {
+            // keep going: .returns(...) may follow; the error surfaces where the type is needed
+            target.setMissingTypeError(e);
+        }
     }
 }

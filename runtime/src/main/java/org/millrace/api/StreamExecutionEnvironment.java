@@ -1,11 +1,20 @@
 package org.millrace.api;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.millrace.api.eventtime.WatermarkStrategy;
+import org.millrace.api.fs.Path;
+import org.millrace.api.source.file.TextInputFormat;
+import org.millrace.api.source.file.TextLineSource;
+import org.millrace.api.source.lib.FromElementsSource;
+import org.millrace.api.source.lib.NumberSequenceSource;
+import org.millrace.api.typeinfo.Types;
 import org.millrace.api.source.Source;
 import org.millrace.api.typeinfo.ResultTypeQueryable;
 import org.millrace.api.typeinfo.TypeInformation;
@@ -14,6 +23,10 @@ import org.millrace.cluster.ClusterClient;
 import org.millrace.cluster.Deployers;
 import org.millrace.configuration.ConfigOption;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.CoreOptions;
+import org.millrace.configuration.ExecutionOptions;
+import org.millrace.configuration.LocalClusterOptions;
+import org.millrace.configuration.TaskManagerOptions;
 import org.millrace.graph.JobGraph;
 import org.millrace.graph.JobGraphGenerator;
 import org.millrace.graph.SourceTransformation;
@@ -30,11 +43,11 @@ import org.millrace.graph.Transformation;
  */
 public class StreamExecutionEnvironment {
 
-    static final ConfigOption<Integer> PARALLELISM = intOption("parallelism.default", 1);
-    static final ConfigOption<Integer> MAX_PARALLELISM = intOption("pipeline.max-parallelism", 128);
-    static final ConfigOption<String> TARGET = new ConfigOption<>("execution.target", "local", "a target name", s -> s, "");
-    static final ConfigOption<Integer> SLOTS = intOption("taskmanager.numberOfTaskSlots", 1);
-    static final ConfigOption<Integer> TASK_MANAGERS = intOption("local.number-taskmanager", 1);
+    private static final ConfigOption<Integer> PARALLELISM = CoreOptions.DEFAULT_PARALLELISM;
+    private static final ConfigOption<Integer> MAX_PARALLELISM = CoreOptions.MAX_PARALLELISM;
+    private static final ConfigOption<String> TARGET = ExecutionOptions.TARGET;
+    private static final ConfigOption<Integer> SLOTS = TaskManagerOptions.NUM_TASK_SLOTS;
+    private static final ConfigOption<Integer> TASK_MANAGERS = LocalClusterOptions.NUM_TASK_MANAGERS;
 
     private final Configuration configuration;
     private final List<URI> userJars;
@@ -133,6 +146,76 @@ public class StreamExecutionEnvironment {
         return new DataStreamSource<>(this, t);
     }
 
+    /** The numbers from {@code from} to {@code to} (both inclusive), read in parallel ranges. */
+    public DataStreamSource<Long> fromSequence(long from, long to) {
+        if (from > to) {
+            throw new IllegalArgumentException("fromSequence: the start " + from + " is larger than the end " + to);
+        }
+        return fromSource(new NumberSequenceSource(from, to), WatermarkStrategy.noWatermarks(), "Sequence Source", Types.LONG);
+    }
+
+    /** A stream of the given elements, in order, from a single (non-parallel) source. */
+    @SafeVarargs
+    public final <T> DataStreamSource<T> fromElements(T... data) {
+        if (data.length == 0) {
+            throw new IllegalArgumentException("fromElements needs at least one element (or use fromData with a type)");
+        }
+        return fromCollection(Arrays.asList(data));
+    }
+
+    /** A stream of the given elements of type {@code type}, in order, from a single source. */
+    @SafeVarargs
+    public final <T> DataStreamSource<T> fromElements(Class<T> type, T... data) {
+        return fromCollection(Arrays.asList(data), TypeInformation.of(type));
+    }
+
+    /** Flink 2's name for {@link #fromElements}. */
+    @SafeVarargs
+    public final <T> DataStreamSource<T> fromData(T... data) {
+        return fromElements(data);
+    }
+
+    public <T> DataStreamSource<T> fromData(Collection<T> data, TypeInformation<T> typeInfo) {
+        return fromCollection(data, typeInfo);
+    }
+
+    public <T> DataStreamSource<T> fromData(Collection<T> data) {
+        return fromCollection(data);
+    }
+
+    /** A stream of the collection's elements, in order; the type is taken from the first element. */
+    public <T> DataStreamSource<T> fromCollection(Collection<T> data) {
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("fromCollection needs at least one element to know the type; use fromCollection(data, typeInfo)");
+        }
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) data.iterator().next().getClass();
+        return fromCollection(data, TypeInformation.of(type));
+    }
+
+    public <T> DataStreamSource<T> fromCollection(Collection<T> data, TypeInformation<T> typeInfo) {
+        FromElementsSource<T> source;
+        try {
+            source = new FromElementsSource<>(typeInfo, data);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot serialize the elements with " + typeInfo + ": " + e.getMessage(), e);
+        }
+        DataStreamSource<T> stream = fromSource(source, WatermarkStrategy.noWatermarks(), "Collection Source", typeInfo);
+        stream.setParallelism(1);
+        return stream;
+    }
+
+    /** The lines of a text file, or of all files under a directory, read in parallel splits (UTF-8). */
+    public DataStreamSource<String> readTextFile(String filePath) {
+        return readFile(new TextInputFormat(new Path(filePath)), filePath);
+    }
+
+    /** Flink 2's legacy text input: the lines of {@code filePath} read with {@code format}. */
+    public DataStreamSource<String> readFile(TextInputFormat format, String filePath) {
+        format.setFilePath(filePath);
+        return fromSource(new TextLineSource(format), WatermarkStrategy.noWatermarks(), "File Source: " + filePath, Types.STRING);
+    }
+
     // ------------------------------------------------------------------ execution
 
     /** Runs the job defined so far and waits for its end. */
@@ -207,7 +290,4 @@ public class StreamExecutionEnvironment {
         return (T) o;
     }
 
-    private static ConfigOption<Integer> intOption(String key, int dflt) {
-        return new ConfigOption<>(key, dflt, "an integer", Integer::parseInt, "");
-    }
 }

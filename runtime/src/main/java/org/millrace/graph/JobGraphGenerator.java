@@ -9,8 +9,8 @@ import org.millrace.api.JobID;
 import org.millrace.api.source.Source;
 import org.millrace.api.source.SourceSplit;
 import org.millrace.api.typeinfo.TypeInformation;
-import org.millrace.configuration.ConfigOption;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.ExecutionOptions;
 
 /**
  * Turns a {@link StreamGraph} into a {@link JobGraph}, chaining operators into one task where the
@@ -28,10 +28,6 @@ public final class JobGraphGenerator {
 
     private final long bufferTimeoutMillis;
 
-    // TODO(merge): replace with ExecutionOptions.BUFFER_TIMEOUT once the option catalog lands
-    private static final ConfigOption<Long> BUFFER_TIMEOUT_MS = new ConfigOption<>(
-            "execution.buffer-timeout", 100L, "a duration such as '100 ms'",
-            raw -> Long.parseLong(raw.replaceAll("\\s*ms$", "")), "");
 
     private JobGraphGenerator(StreamGraph streamGraph, long bufferTimeoutMillis) {
         this.streamGraph = streamGraph;
@@ -39,7 +35,7 @@ public final class JobGraphGenerator {
     }
 
     public static JobGraph generate(StreamGraph streamGraph, JobID jobId, Configuration jobConfiguration) {
-        long bufferTimeout = jobConfiguration.get(BUFFER_TIMEOUT_MS);
+        long bufferTimeout = jobConfiguration.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
         return new JobGraphGenerator(streamGraph, bufferTimeout).build(jobId, jobConfiguration);
     }
 
