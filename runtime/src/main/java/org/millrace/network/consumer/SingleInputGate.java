@@ -138,9 +138,7 @@ public final class SingleInputGate implements InputGate {
             if (next == null) {
                 continue; // notified, but what it announced was already read with an earlier buffer
             }
-            if (next.moreAvailable()) {
-                notifyChannelNonEmpty(channel);
-            }
+            requeueOrMarkUnavailable(channel, next.moreAvailable());
             Buffer buffer = next.buffer();
             if (buffer.isBuffer()) {
                 return BufferOrEvent.ofBuffer(buffer, channel.getChannelIndex());
@@ -155,6 +153,24 @@ public final class SingleInputGate implements InputGate {
                 onEndOfPartition(channel);
             }
             return BufferOrEvent.ofEvent(event, channel.getChannelIndex());
+        }
+    }
+
+    /**
+     * Puts a channel that has more back at the tail; otherwise, if no channel is left, marks the
+     * gate unavailable now rather than on the next empty poll, so that "available" stays exact
+     * enough for the task to decide between reading on and waiting.
+     */
+    private void requeueOrMarkUnavailable(InputChannel channel, boolean moreAvailable) {
+        synchronized (channelsWithData) {
+            if (moreAvailable) {
+                if (!channel.queuedInGate && !closed) {
+                    channel.queuedInGate = true;
+                    channelsWithData.add(channel);
+                }
+            } else if (channelsWithData.isEmpty()) {
+                availability.resetUnavailable();
+            }
         }
     }
 
