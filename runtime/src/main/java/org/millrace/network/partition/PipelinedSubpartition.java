@@ -65,15 +65,12 @@ final class PipelinedSubpartition {
      */
     boolean add(Buffer buffer, boolean isEndOfPartition) {
         boolean accepted;
+        boolean afterEnd;
         PipelinedSubpartitionView toNotify = null;
         synchronized (buffers) {
-            accepted = !released;
+            accepted = !released && !finished;
+            afterEnd = !released && finished;
             if (accepted) {
-                if (finished) {
-                    buffer.recycleBuffer();
-                    throw new IllegalStateException("subpartition " + index + " of " + parent.getPartitionId()
-                            + " already has end-of-partition");
-                }
                 buffers.add(buffer);
                 if (buffer.isBuffer()) {
                     buffersInBacklog++;
@@ -84,7 +81,11 @@ final class PipelinedSubpartition {
             }
         }
         if (!accepted) {
-            buffer.recycleBuffer();
+            buffer.recycleBuffer(); // outside the lock: recycling takes the pool's lock
+            if (afterEnd) {
+                throw new IllegalStateException("subpartition " + index + " of " + parent.getPartitionId()
+                        + " already has end-of-partition");
+            }
             return false;
         }
         if (toNotify != null) {
