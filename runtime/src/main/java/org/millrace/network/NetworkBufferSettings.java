@@ -1,6 +1,8 @@
 package org.millrace.network;
 
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.NetworkOptions;
+import org.millrace.configuration.TaskManagerOptions;
 import org.millrace.network.serialization.StreamElementFormat;
 
 /**
@@ -15,7 +17,7 @@ public record NetworkBufferSettings(int segmentSize, int numberOfBuffers, int bu
             throw new IllegalArgumentException("segment size " + segmentSize + " is below the minimum of "
                     + StreamElementFormat.MIN_BUFFER_SIZE + " bytes");
         }
-        if (numberOfBuffers < 1 || buffersPerChannel < 1 || floatingBuffersPerGate < 0) {
+        if (numberOfBuffers < 1 || buffersPerChannel < 0 || floatingBuffersPerGate < 0) {
             throw new IllegalArgumentException("invalid network buffer settings: " + numberOfBuffers + " buffers, "
                     + buffersPerChannel + " per channel, " + floatingBuffersPerGate + " floating");
         }
@@ -24,21 +26,27 @@ public record NetworkBufferSettings(int segmentSize, int numberOfBuffers, int bu
     /** {@code networkMemory / segmentSize} buffers, 2 per channel, 8 floating. */
     public static NetworkBufferSettings of(long networkMemory, int segmentSize) {
         return new NetworkBufferSettings(segmentSize, buffersFor(networkMemory, segmentSize),
-                NetworkOptions.BUFFERS_PER_CHANNEL.defaultValue(), NetworkOptions.FLOATING_BUFFERS_PER_GATE.defaultValue());
+                NetworkOptions.NETWORK_BUFFERS_PER_CHANNEL.defaultValue(),
+                NetworkOptions.NETWORK_FLOATING_BUFFERS_PER_GATE.defaultValue());
     }
 
-    /** 64 MiB of 32 KiB buffers (2048), 2 per channel, 8 floating. */
+    /** The configuration defaults: 64 MiB of 32 KiB buffers (2048), 2 per channel, 8 floating. */
     public static NetworkBufferSettings defaults() {
-        return of(NetworkOptions.NETWORK_MEMORY.defaultValue(), NetworkOptions.SEGMENT_SIZE.defaultValue());
+        return fromConfiguration(new Configuration());
     }
 
+    /**
+     * From {@code taskmanager.memory.network.size}, {@code taskmanager.memory.segment-size},
+     * {@code taskmanager.network.memory.buffers-per-channel} and
+     * {@code taskmanager.network.memory.floating-buffers-per-gate}.
+     */
     public static NetworkBufferSettings fromConfiguration(Configuration configuration) {
-        int segmentSize = configuration.get(NetworkOptions.SEGMENT_SIZE);
+        int segmentSize = Math.toIntExact(configuration.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE).getBytes());
         return new NetworkBufferSettings(
                 segmentSize,
-                buffersFor(configuration.get(NetworkOptions.NETWORK_MEMORY), segmentSize),
-                configuration.get(NetworkOptions.BUFFERS_PER_CHANNEL),
-                configuration.get(NetworkOptions.FLOATING_BUFFERS_PER_GATE));
+                buffersFor(configuration.get(TaskManagerOptions.NETWORK_MEMORY_SIZE).getBytes(), segmentSize),
+                configuration.get(NetworkOptions.NETWORK_BUFFERS_PER_CHANNEL),
+                configuration.get(NetworkOptions.NETWORK_FLOATING_BUFFERS_PER_GATE));
     }
 
     private static int buffersFor(long networkMemory, int segmentSize) {

@@ -5,6 +5,7 @@ import static org.millrace.network.serialization.StreamElementFormat.TAG_RECORD_
 import static org.millrace.network.serialization.StreamElementFormat.TAG_WATERMARK;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.millrace.api.source.InputStatus;
@@ -82,7 +83,7 @@ public final class NetworkInput<T> {
             deserializers[c] = new StreamElementDeserializer();
         }
         this.channelWatermarks = new long[channels];
-        java.util.Arrays.fill(channelWatermarks, Long.MIN_VALUE);
+        Arrays.fill(channelWatermarks, Long.MIN_VALUE);
         this.channelEnded = new boolean[channels];
         this.hookedGateFutures = new CompletableFuture<?>[this.gates.length];
         for (InputGate gate : this.gates) {

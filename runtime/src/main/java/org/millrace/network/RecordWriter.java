@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import org.millrace.api.typeutils.TypeSerializer;
+import org.millrace.network.api.RuntimeEvent;
 import org.millrace.network.buffer.Buffer;
 import org.millrace.types.DataOutputSerializer;
 
@@ -225,6 +226,15 @@ public final class RecordWriter<T> {
 
     public CompletableFuture<Void> getAvailableFuture() {
         return partition.getAvailableFuture();
+    }
+
+    /**
+     * Sends {@code event} (e.g. a checkpoint barrier) to every consumer, after everything emitted
+     * so far: partly filled buffers are handed over first, then the event in its own buffer.
+     */
+    public void broadcastEvent(RuntimeEvent event) throws IOException {
+        flushAllChannels();
+        partition.broadcastEvent(event);
     }
 
     /** Flushes and sends end-of-partition on every subpartition; the task emits nothing after. */

@@ -17,7 +17,9 @@
  * reads the producer's buffers in place and recycles them into the producer's pool, so that pool's
  * bound is the flow control: a producer whose buffers all wait in queues stops. With the network
  * transport, credit will be the number of free buffers at the receiver, announced to the sender;
- * only the channel class and the transport change, not the classes tasks use.
+ * only the channel class and the transport change, not the classes tasks use. TaskManagers that
+ * share a JVM (the embedded local cluster) reach each other's partitions through memory via the
+ * {@link org.millrace.network.InJvmPartitionDirectory}.
  *
  * <h2>Threads and hand-off</h2>
  * The producer's task thread fills buffers (no lock per record) and hands each finished buffer to

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.millrace.api.source.InputStatus;
 import org.millrace.network.buffer.BufferPoolDestroyedException;
 import org.millrace.network.partition.PartitionReleasedException;
+import org.millrace.network.partition.ResultPartition;
 
 /**
  * Flow control and cancellation. Buffers are 64 bytes, so a long record (13 bytes with its header)
@@ -100,7 +101,7 @@ class BackpressureAndCancellationTest {
         assertThat(producer.emitted.get()).isEqualTo(13);
         assertThat(producer.writer.isAvailable()).isFalse();
         assertThat(partition.getAvailableFuture()).isNotDone();
-        assertThat(((org.millrace.network.partition.ResultPartition) partition).getNumberOfQueuedBuffers(0)).isEqualTo(3);
+        assertThat(((ResultPartition) partition).getNumberOfQueuedBuffers(0)).isEqualTo(3);
         assertThat(producer.failure.get()).isNull();
 
         TestingElementOutput<Long> out = new TestingElementOutput<>();
@@ -119,7 +120,7 @@ class BackpressureAndCancellationTest {
     @Test
     void when_recordNeedsMoreBuffersThanFree_then_emitWaitsAfterFlushingOtherChannels() throws Exception {
         TestingDataSet dataSet = new TestingDataSet(1, 2);
-        org.millrace.network.partition.ResultPartition partition = env.createResultPartition("producer", dataSet.partition(0));
+        ResultPartition partition = env.createResultPartition("producer", dataSet.partition(0));
         NetworkInput<byte[]> input0 = new NetworkInput<>(
                 List.of(env.createInputGate("consumer-0", dataSet.gate(0, env.getConnectionId()))), TestingBytesSerializer.INSTANCE);
         NetworkInput<byte[]> input1 = new NetworkInput<>(

@@ -5,6 +5,7 @@ import static org.millrace.network.NetworkTestUtils.drainAvailable;
 import static org.millrace.network.NetworkTestUtils.environment;
 
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,7 +176,7 @@ class WatermarkAndEndOfInputTest {
         assertThat(out.watermarks).as("nothing when the last channel ends").containsExactly(50L, 70L, 100L);
         for (long base : new long[] {1_000, 2_000, 3_000}) {
             assertThat(out.records.stream().filter(r -> r >= base && r < base + 1_000))
-                    .containsExactlyElementsOf(java.util.stream.LongStream.range(base, base + 20).boxed().toList());
+                    .containsExactlyElementsOf(LongStream.range(base, base + 20).boxed().toList());
         }
         assertThat(out.records).hasSize(60);
         input.close();

@@ -103,7 +103,7 @@ public final class NetworkBufferPool {
                 throw new IOException("Insufficient number of network buffers: required " + minSegments
                         + ", but only " + (totalNumberOfSegments - numberOfReservedSegments) + " of "
                         + totalNumberOfSegments + " are not reserved by other pools. Increase the network"
-                        + " memory (taskmanager.memory.network.max) or decrease parallelism/slots.");
+                        + " memory (taskmanager.memory.network.size) or decrease parallelism/slots.");
             }
             numberOfReservedSegments += minSegments;
             numberOfUnfulfilledReservations += minSegments;

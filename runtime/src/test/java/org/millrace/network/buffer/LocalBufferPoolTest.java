@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.TaskManagerOptions;
 import org.millrace.network.NetworkBufferSettings;
-import org.millrace.network.NetworkOptions;
 
 /** The TaskManager-wide pool, local pools drawn from it, their bounds, reservations and wake-ups. */
 @Timeout(60)
@@ -26,8 +26,8 @@ class LocalBufferPoolTest {
         assertThat(NetworkBufferSettings.defaults().numberOfBuffers()).isEqualTo(2048);
         assertThat(NetworkBufferSettings.defaults().segmentSize()).isEqualTo(32 * 1024);
         Configuration conf = new Configuration()
-                .setString(NetworkOptions.NETWORK_MEMORY.key(), "128mb")
-                .setString(NetworkOptions.SEGMENT_SIZE.key(), "16kb");
+                .setString(TaskManagerOptions.NETWORK_MEMORY_SIZE.key(), "128 mb")
+                .setString(TaskManagerOptions.MEMORY_SEGMENT_SIZE.key(), "16 kb");
         NetworkBufferSettings settings = NetworkBufferSettings.fromConfiguration(conf);
         assertThat(settings.numberOfBuffers()).isEqualTo(8192);
         assertThat(settings.segmentSize()).isEqualTo(16384);
