@@ -222,10 +222,12 @@ public final class ResultPartition implements ResultPartitionWriter {
             released = true;
         }
         LOG.debug("{}: releasing partition {}", owningTaskName, partitionId, cause);
+        // Destroy the pool before dropping the queued buffers: otherwise a producer waiting for a
+        // buffer would be handed a dropped one and write on, instead of waking up to the release.
+        bufferPool.lazyDestroy();
         for (PipelinedSubpartition subpartition : subpartitions) {
             subpartition.release(cause);
         }
-        bufferPool.lazyDestroy();
         partitionManager.removePartition(this);
     }
 
