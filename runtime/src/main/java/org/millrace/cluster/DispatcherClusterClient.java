@@ -1,0 +1,123 @@
+package org.millrace.cluster;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.millrace.api.JobID;
+import org.millrace.dispatcher.DispatcherGateway;
+import org.millrace.dispatcher.JobStatusChange;
+import org.millrace.dispatcher.JobStatusMessage;
+import org.millrace.graph.JobGraph;
+import org.millrace.jobmaster.JobStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link ClusterClient} over a Dispatcher gateway: in this JVM for a local cluster, over Netty RPC
+ * for a remote one. Status listeners are fed by long-polling the Dispatcher's status history, so they
+ * hear past changes first and then new ones, in order, with no duplicates.
+ *
+ * <p>Thread-safe. Returned futures and listener calls complete on the client's own daemon threads
+ * ({@code millrace-client-<n>}), never on a cluster component's main thread, so user code that blocks
+ * in a callback cannot stall the cluster. Calls to one listener never overlap.
+ */
+public final class DispatcherClusterClient implements ClusterClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DispatcherClusterClient.class);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final CompletableFuture<DispatcherGateway> dispatcher;
+    private final AutoCloseable onClose;
+    private final ExecutorService callbackExecutor;
+    private volatile boolean closed;
+
+    /**
+     * @param dispatcher the Dispatcher leader's gateway (when it is known)
+     * @param onClose what {@link #close()} shuts down besides the client (e.g. the cluster it started)
+     */
+    public DispatcherClusterClient(CompletableFuture<DispatcherGateway> dispatcher, AutoCloseable onClose) {
+        this.dispatcher = dispatcher;
+        this.onClose = onClose;
+        // unbounded, so a callback that blocks on another of this client's futures cannot starve it
+        this.callbackExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "millrace-client-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private <T> CompletableFuture<T> call(Function<DispatcherGateway, CompletableFuture<T>> call) {
+        // the hop keeps user continuations off the Dispatcher's main thread
+        return dispatcher.thenCompose(call).whenCompleteAsync((r, e) -> {}, callbackExecutor);
+    }
+
+    @Override
+    public CompletableFuture<JobID> submitJob(JobGraph jobGraph) {
+        return call(d -> d.submitJob(jobGraph).thenApply(ignored -> jobGraph.getJobId()));
+    }
+
+    @Override
+    public CompletableFuture<JobResult> requestJobResult(JobID jobId) {
+        return call(d -> d.requestJobResult(jobId));
+    }
+
+    @Override
+    public CompletableFuture<JobStatus> getJobStatus(JobID jobId) {
+        return call(d -> d.requestJobStatus(jobId));
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel(JobID jobId) {
+        return call(d -> d.cancelJob(jobId));
+    }
+
+    @Override
+    public void addJobStatusListener(JobID jobId, JobStatusListener listener) {
+        poll(jobId, 0, listener);
+    }
+
+    /** Delivers the changes from {@code fromIndex} on, then polls for the next ones until the job has ended. */
+    private void poll(JobID jobId, int fromIndex, JobStatusListener listener) {
+        dispatcher.thenCompose(d -> d.requestJobStatusHistory(jobId, fromIndex))
+                .whenCompleteAsync((changes, error) -> {
+                    if (closed) {
+                        return;
+                    }
+                    if (error != null) {
+                        LOG.warn("Stopped following the status of job {}", jobId, error);
+                        return;
+                    }
+                    for (JobStatusChange c : changes) {
+                        try {
+                            listener.onJobStatusChange(c.jobId(), c.status(), c.timestampMillis(), c.cause());
+                        } catch (RuntimeException e) {
+                            LOG.warn("A status listener of job {} failed", jobId, e);
+                        }
+                    }
+                    if (!changes.isEmpty() && !changes.get(changes.size() - 1).status().isGloballyTerminal()) {
+                        poll(jobId, fromIndex + changes.size(), listener);
+                    }
+                }, callbackExecutor);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        callbackExecutor.shutdownNow();
+        try {
+            onClose.close();
+        } catch (Exception e) {
+            LOG.warn("Could not shut down the cluster behind this client", e);
+        }
+    }
+
+    /** The jobs the cluster knows, for {@code millrace list}. */
+    public CompletableFuture<List<JobStatusMessage>> listJobs() {
+        return call(DispatcherGateway::listJobs);
+    }
+}

@@ -1,0 +1,353 @@
+package org.millrace.jobmaster;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.millrace.api.JobID;
+import org.millrace.api.accumulators.Accumulator;
+import org.millrace.cluster.JobResult;
+import org.millrace.cluster.JobStatusListener;
+import org.millrace.graph.ExecutionAttemptID;
+import org.millrace.graph.ExecutionGraph;
+import org.millrace.graph.ExecutionVertex;
+import org.millrace.graph.ExecutionVertexID;
+import org.millrace.graph.JobGraph;
+import org.millrace.ha.LeaderRetrievalUtils;
+import org.millrace.network.ConnectionID;
+import org.millrace.resourcemanager.AllocatedSlot;
+import org.millrace.resourcemanager.ResourceManagerGateway;
+import org.millrace.rpc.FencedRpcEndpoint;
+import org.millrace.task.ExecutionState;
+import org.millrace.task.TaskDeploymentDescriptor;
+import org.millrace.task.TaskExecutionState;
+import org.millrace.task.TaskFailureException;
+import org.millrace.taskmanager.TaskExecutorGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job: builds its ExecutionGraph, gets one slot per subtask index from the ResourceManager
+ * (slot sharing: subtask i of every vertex goes in slot i), deploys every subtask (producers first),
+ * follows the tasks' state reports, and ends the job FINISHED (accumulators merged), FAILED (first
+ * failure as cause, other tasks canceled) or CANCELED. Reports each status change to its listener and
+ * gives the slots back at the end.
+ *
+ * <p>Main thread {@code millrace-jobmaster-<jobId>}: every field below is touched by it only.
+ */
+public final class JobMaster extends FencedRpcEndpoint implements JobMasterGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
+
+    private final JobGraph jobGraph;
+    private final JobMasterServices services;
+    private final JobStatusListener statusListener;
+    private final RestartBackoffTimeStrategy restartStrategy;
+    private final CompletableFuture<JobResult> resultFuture = new CompletableFuture<>();
+
+    private ExecutionGraph executionGraph;
+    /** Producers before consumers. */
+    private final List<Execution> executions = new ArrayList<>();
+    private final Map<ExecutionAttemptID, Execution> executionsByAttempt = new HashMap<>();
+    private final Map<String, CompletableFuture<TaskExecutorGateway>> taskExecutors = new HashMap<>();
+    private JobStatus status = JobStatus.CREATED;
+    /** The first failure; the job's cause when it ends FAILED. */
+    private Throwable failureCause;
+    private ResourceManagerGateway resourceManager;
+    /** Slot i hosts subtask i of every vertex; null until allocated. */
+    private List<AllocatedSlot> slots;
+    private long runningSinceMillis;
+
+    public JobMaster(JobGraph jobGraph, UUID leaderSessionId, JobMasterServices services, JobStatusListener statusListener) {
+        super(services.rpcService(), "jobmaster-" + jobGraph.getJobId(), leaderSessionId);
+        this.jobGraph = jobGraph;
+        this.services = services;
+        this.statusListener = statusListener;
+        this.restartStrategy = RestartBackoffTimeStrategy.fromConfiguration(jobGraph.getJobConfiguration());
+    }
+
+    /** Completes (on the main thread) when the job has ended; fails if the JobMaster stops before. */
+    public CompletableFuture<JobResult> getResultFuture() {
+        return resultFuture;
+    }
+
+    private JobID jobId() {
+        return jobGraph.getJobId();
+    }
+
+    // ------------------------------------------------------------------------
+    //  Scheduling and deployment
+    // ------------------------------------------------------------------------
+
+    @Override
+    protected void onStart() {
+        try {
+            executionGraph = ExecutionGraph.build(jobGraph);
+            for (ExecutionVertex v : executionGraph.getVerticesTopologically()) {
+                Execution e = new Execution(v, 0);
+                executions.add(e);
+                executionsByAttempt.put(e.attemptId, e);
+            }
+        } catch (RuntimeException e) {
+            failureCause = e;
+            endJob(JobStatus.FAILED, Map.of());
+            return;
+        }
+        runningSinceMillis = System.currentTimeMillis();
+        transitionTo(JobStatus.RUNNING, null);
+        LeaderRetrievalUtils.retrieveLeader(services.haServices().getResourceManagerLeaderRetriever())
+                .thenCompose(leader -> services.rpcService()
+                        .connect(leader.address(), leader.leaderSessionId(), ResourceManagerGateway.class))
+                .whenCompleteAsync(this::onResourceManagerConnected, getMainThreadExecutor());
+    }
+
+    private void onResourceManagerConnected(ResourceManagerGateway gateway, Throwable error) {
+        if (error != null) {
+            handleFailure(unwrap(error));
+            return;
+        }
+        // next round: follow ResourceManager leader changes and re-request what is missing
+        resourceManager = gateway;
+        if (status == JobStatus.RUNNING) {
+            gateway.requestSlots(jobId(), jobGraph.getMaximumParallelism())
+                    .whenCompleteAsync(this::onSlotsAllocated, getMainThreadExecutor());
+        }
+    }
+
+    private void onSlotsAllocated(List<AllocatedSlot> allocated, Throwable error) {
+        if (status != JobStatus.RUNNING) {
+            return; // canceled or failed meanwhile: the slots are released when the job ends
+        }
+        if (error != null) {
+            handleFailure(unwrap(error));
+            return;
+        }
+        slots = allocated;
+        JobMasterGateway self = getSelfGateway(JobMasterGateway.class);
+        for (Execution e : executions) {
+            // in topological order: producers are deployed first; consumers still tolerate producers registering later
+            if (status != JobStatus.RUNNING) {
+                break;
+            }
+            deploy(e, self);
+        }
+    }
+
+    private void deploy(Execution execution, JobMasterGateway self) {
+        ExecutionVertex vertex = execution.vertex;
+        AllocatedSlot slot = slots.get(vertex.getSubtaskIndex());
+        execution.slot = slot;
+        execution.state = ExecutionState.DEPLOYING;
+        TaskDeploymentDescriptor descriptor;
+        try {
+            descriptor = services.deploymentDescriptorFactory()
+                    .create(executionGraph, vertex, execution.attemptId.attemptNumber(), this::locationOf);
+        } catch (Exception e) {
+            execution.state = ExecutionState.FAILED;
+            handleFailure(taskFailure(execution, e));
+            return;
+        }
+        execution.deployment = taskExecutor(slot.taskExecutorAddress())
+                .thenCompose(te -> te.submitTask(descriptor, slot.allocationId(), self));
+        execution.deployment.whenCompleteAsync((ignored, error) -> {
+            if (error != null && !execution.isTerminal()) {
+                execution.state = ExecutionState.FAILED;
+                handleFailure(taskFailure(execution, unwrap(error)));
+                checkJobTermination();
+            }
+        }, getMainThreadExecutor());
+    }
+
+    private ConnectionID locationOf(ExecutionVertexID vertexId) {
+        return slots.get(vertexId.subtaskIndex()).dataConnection();
+    }
+
+    private CompletableFuture<TaskExecutorGateway> taskExecutor(String address) {
+        return taskExecutors.computeIfAbsent(
+                address, a -> services.rpcService().connect(a, TaskExecutorGateway.class));
+    }
+
+    // ------------------------------------------------------------------------
+    //  Gateway
+    // ------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Void> updateTaskExecutionState(TaskExecutionState update) {
+        Execution execution = executionsByAttempt.get(update.executionId());
+        if (execution == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "Job " + jobId() + " has no execution " + update.executionId()));
+        }
+        if (execution.isTerminal()) {
+            return CompletableFuture.completedFuture(null); // a late report of a task we already gave up on
+        }
+        if (execution.state == ExecutionState.CANCELING && !update.state().isTerminal()) {
+            return CompletableFuture.completedFuture(null); // it started before our cancel call reached it
+        }
+        execution.state = update.state();
+        switch (update.state()) {
+            case FINISHED -> execution.accumulators = update.accumulators() == null ? Map.of() : update.accumulators();
+            case FAILED -> handleFailure(update.failure() != null
+                    ? update.failure()
+                    : taskFailure(execution, new IllegalStateException("The task failed without a cause")));
+            case CANCELED -> {
+                if (status == JobStatus.RUNNING) {
+                    handleFailure(taskFailure(execution,
+                            new IllegalStateException("The task was canceled by its TaskManager, not by the job")));
+                }
+            }
+            default -> {}
+        }
+        checkJobTermination();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel() {
+        if (status == JobStatus.CREATED || status == JobStatus.RUNNING) {
+            transitionTo(JobStatus.CANCELLING, null);
+            cancelExecutions();
+            checkJobTermination();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<JobStatus> requestJobStatus() {
+        return CompletableFuture.completedFuture(status);
+    }
+
+    // ------------------------------------------------------------------------
+    //  Failures and the end of the job
+    // ------------------------------------------------------------------------
+
+    /**
+     * The decision point for every failure of a running job (task failure, deployment failure, no slots).
+     * Only the first failure of a running job counts; later ones are consequences.
+     */
+    private void handleFailure(Throwable cause) {
+        if (status != JobStatus.RUNNING) {
+            return;
+        }
+        restartStrategy.notifyFailure(cause);
+        if (restartStrategy.canRestart()) {
+            // next issue: a FailoverStrategy picks the tasks to restart (the failed task's pipelined
+            // region, or all), which are canceled and redeployed after getBackoffTimeMillis()
+            throw new UnsupportedOperationException("Restarting a job is not supported yet");
+        }
+        LOG.info("Job {} ({}) fails: {}", jobGraph.getName(), jobId(), cause.toString());
+        failureCause = cause;
+        transitionTo(JobStatus.FAILING, cause);
+        cancelExecutions();
+        checkJobTermination();
+    }
+
+    /** Cancels every execution that has not ended; those never deployed are canceled on the spot. */
+    private void cancelExecutions() {
+        for (Execution e : executions) {
+            if (e.state == ExecutionState.CREATED) {
+                e.state = ExecutionState.CANCELED;
+            } else if (!e.isTerminal()) {
+                e.state = ExecutionState.CANCELING;
+                cancelTask(e);
+            }
+        }
+    }
+
+    /** Asks the task's TaskExecutor to cancel it, after the deployment call (so never before it). */
+    private void cancelTask(Execution e) {
+        e.deployment
+                .handle((ignored, deployError) -> null)
+                .thenCompose(ignored -> taskExecutor(e.slot.taskExecutorAddress()))
+                .thenCompose(te -> te.cancelTask(e.attemptId))
+                .whenCompleteAsync((ignored, error) -> {
+                    if (error != null && !e.isTerminal()) {
+                        // its TaskManager is unreachable: no report will come, count the task as gone
+                        LOG.warn("Could not cancel {}; considering it canceled", e, error);
+                        e.state = ExecutionState.CANCELED;
+                        checkJobTermination();
+                    }
+                }, getMainThreadExecutor());
+    }
+
+    private void checkJobTermination() {
+        for (Execution e : executions) {
+            if (!e.isTerminal()) {
+                return;
+            }
+        }
+        switch (status) {
+            case RUNNING -> finishJob();
+            case FAILING -> endJob(JobStatus.FAILED, Map.of());
+            case CANCELLING -> endJob(JobStatus.CANCELED, Map.of());
+            default -> {}
+        }
+    }
+
+    private void finishJob() {
+        List<Map<String, Accumulator<?, ?>>> perSubtask = new ArrayList<>(executions.size());
+        for (Execution e : executions) {
+            perSubtask.add(e.accumulators);
+        }
+        Map<String, Object> accumulatorResults;
+        try {
+            accumulatorResults = AccumulatorMerger.merge(perSubtask);
+        } catch (RuntimeException e) {
+            failureCause = e;
+            endJob(JobStatus.FAILED, Map.of());
+            return;
+        }
+        endJob(JobStatus.FINISHED, accumulatorResults);
+    }
+
+    private void endJob(JobStatus finalStatus, Map<String, Object> accumulatorResults) {
+        transitionTo(finalStatus, finalStatus == JobStatus.FAILED ? failureCause : null);
+        releaseSlots();
+        long runtime = runningSinceMillis == 0 ? 0 : System.currentTimeMillis() - runningSinceMillis;
+        resultFuture.complete(new JobResult(jobId(), jobGraph.getName(), finalStatus, accumulatorResults,
+                finalStatus == JobStatus.FAILED ? failureCause : null, runtime));
+    }
+
+    private void releaseSlots() {
+        if (resourceManager != null) {
+            resourceManager.releaseSlots(jobId()).exceptionally(e -> {
+                LOG.warn("Could not release the slots of job {}", jobId(), e);
+                return null;
+            });
+        }
+    }
+
+    private void transitionTo(JobStatus newStatus, Throwable cause) {
+        LOG.info("Job {} ({}) switched from {} to {}", jobGraph.getName(), jobId(), status, newStatus);
+        status = newStatus;
+        statusListener.onJobStatusChange(jobId(), newStatus, System.currentTimeMillis(), cause);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onStop() {
+        if (!status.isGloballyTerminal()) {
+            // the cluster is shutting down under a running job: stop its tasks, free its slots
+            for (Execution e : executions) {
+                if (e.deployment != null && !e.isTerminal()) {
+                    cancelTask(e);
+                }
+            }
+            releaseSlots();
+            resultFuture.completeExceptionally(new IllegalStateException(
+                    "The JobMaster of job " + jobId() + " stopped before the job ended"));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static TaskFailureException taskFailure(Execution execution, Throwable cause) {
+        ExecutionVertex v = execution.vertex;
+        return new TaskFailureException(v.getJobVertex().getName(), v.getSubtaskIndex(), v.getParallelism(), cause);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+}

@@ -1,0 +1,283 @@
+package org.millrace.taskmanager;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.millrace.api.JobID;
+import org.millrace.graph.ExecutionAttemptID;
+import org.millrace.ha.LeaderInformation;
+import org.millrace.ha.LeaderRetrievalListener;
+import org.millrace.ha.LeaderRetrievalService;
+import org.millrace.jobmaster.JobMasterGateway;
+import org.millrace.network.ShuffleEnvironment;
+import org.millrace.resourcemanager.AllocationID;
+import org.millrace.resourcemanager.ResourceID;
+import org.millrace.resourcemanager.ResourceManagerGateway;
+import org.millrace.resourcemanager.SlotID;
+import org.millrace.resourcemanager.TaskExecutorRegistration;
+import org.millrace.rpc.RpcEndpoint;
+import org.millrace.rpc.RpcService;
+import org.millrace.task.TaskDeploymentDescriptor;
+import org.millrace.task.TaskExecutionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TaskManager's control plane: registers its slots with the ResourceManager leader, accepts slot
+ * allocations from it, runs the subtasks JobMasters deploy (each in its own thread, through the
+ * {@link TaskFactory}) and forwards their state changes to the deploying JobMaster.
+ *
+ * <p>Main thread {@code millrace-taskexecutor-<resourceId>}: all fields below are touched by it only.
+ * Task threads report state through a listener that hops onto it, so a task's reports reach the
+ * JobMaster in the order the task made them.
+ *
+ * <p>A job's class loader lives while the job has tasks or slots here: it is released when the
+ * ResourceManager frees the job's last slot after its last task ended (kept across a job's task
+ * restarts, as restarts redeploy into the same slots).
+ */
+public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
+    private static final Duration REGISTRATION_RETRY_DELAY = Duration.ofMillis(500);
+
+    private final ResourceID resourceId;
+    private final TaskManagerConfiguration configuration;
+    private final LeaderRetrievalService resourceManagerRetriever;
+    private final ShuffleEnvironment shuffleEnvironment;
+    private final TaskFactory taskFactory;
+    private final TaskSlotTable slotTable;
+    private final UserCodeClassLoaders classLoaders = new UserCodeClassLoaders(TaskExecutor.class.getClassLoader());
+    private final Map<ExecutionAttemptID, RunningTask> tasks = new HashMap<>();
+
+    /** The ResourceManager leader we know of (null: none), and its gateway once registered there. */
+    private LeaderInformation resourceManagerLeader;
+    private ResourceManagerGateway resourceManager;
+    /** Set when stopping: completes when the last task has reported its terminal state. */
+    private CompletableFuture<Void> allTasksTerminated;
+
+    private record RunningTask(TaskHandle handle, JobID jobId, String name, JobMasterGateway jobMaster) {}
+
+    public TaskExecutor(
+            RpcService rpcService,
+            ResourceID resourceId,
+            TaskManagerConfiguration configuration,
+            LeaderRetrievalService resourceManagerRetriever,
+            ShuffleEnvironment shuffleEnvironment,
+            TaskFactory taskFactory) {
+        super(rpcService, "taskexecutor-" + resourceId);
+        this.resourceId = resourceId;
+        this.configuration = configuration;
+        this.resourceManagerRetriever = resourceManagerRetriever;
+        this.shuffleEnvironment = shuffleEnvironment;
+        this.taskFactory = taskFactory;
+        this.slotTable = new TaskSlotTable(resourceId, configuration.numberOfSlots());
+    }
+
+    public ResourceID getResourceId() {
+        return resourceId;
+    }
+
+    // ------------------------------------------------------------------------
+    //  Life cycle and the ResourceManager connection
+    // ------------------------------------------------------------------------
+
+    @Override
+    protected void onStart() {
+        resourceManagerRetriever.start(new LeaderRetrievalListener() {
+            @Override
+            public void notifyLeaderAddress(String leaderAddress, UUID leaderSessionId) {
+                runAsync(() -> onResourceManagerLeader(
+                        leaderAddress == null ? null : new LeaderInformation(leaderSessionId, leaderAddress)));
+            }
+
+            @Override
+            public void handleError(Exception exception) {
+                LOG.error("{} cannot find the ResourceManager", resourceId, exception);
+            }
+        });
+    }
+
+    private void onResourceManagerLeader(LeaderInformation leader) {
+        resourceManagerLeader = leader;
+        resourceManager = null;
+        if (leader != null && allTasksTerminated == null) {
+            registerAt(leader);
+        }
+    }
+
+    private void registerAt(LeaderInformation leader) {
+        TaskExecutorRegistration registration = new TaskExecutorRegistration(
+                resourceId, getAddress(), shuffleEnvironment.getConnectionId(), slotTable.createSlotReport());
+        getRpcService()
+                .connect(leader.address(), leader.leaderSessionId(), ResourceManagerGateway.class)
+                .thenCompose(gateway -> gateway.registerTaskExecutor(registration).thenApply(ignored -> gateway))
+                .whenCompleteAsync((gateway, error) -> {
+                    if (!leader.equals(resourceManagerLeader) || allTasksTerminated != null) {
+                        return; // a newer leader, or stopping
+                    }
+                    if (error != null) {
+                        LOG.warn("{} could not register at {}; retrying", resourceId, leader.address(), error);
+                        scheduleRunAsync(() -> {
+                            if (leader.equals(resourceManagerLeader) && resourceManager == null) {
+                                registerAt(leader);
+                            }
+                        }, REGISTRATION_RETRY_DELAY);
+                    } else {
+                        resourceManager = gateway;
+                        LOG.info("{} registered at the ResourceManager {}", resourceId, leader.address());
+                    }
+                }, getMainThreadExecutor());
+    }
+
+    @Override
+    protected CompletableFuture<Void> onStop() {
+        allTasksTerminated = new CompletableFuture<>();
+        resourceManagerRetriever.close();
+        if (resourceManager != null) {
+            // not awaited: the ResourceManager may be stopping too
+            resourceManager.disconnectTaskExecutor(resourceId, "TaskExecutor is shutting down");
+        }
+        for (RunningTask t : tasks.values()) {
+            t.handle().cancel();
+        }
+        if (tasks.isEmpty()) {
+            allTasksTerminated.complete(null);
+        }
+        return allTasksTerminated
+                .orTimeout(configuration.cancellationTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handleAsync((ignored, error) -> {
+                    if (error instanceof TimeoutException) {
+                        LOG.error("{}: tasks did not stop within {} ms: {}", resourceId,
+                                configuration.cancellationTimeout().toMillis(), taskNames());
+                    }
+                    shuffleEnvironment.close();
+                    classLoaders.releaseAll();
+                    return null;
+                }, getMainThreadExecutor());
+    }
+
+    private List<String> taskNames() {
+        List<String> names = new ArrayList<>();
+        for (RunningTask t : tasks.values()) {
+            names.add(t.name());
+        }
+        return names;
+    }
+
+    // ------------------------------------------------------------------------
+    //  Slots and tasks (gateway methods, on the main thread)
+    // ------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Void> requestSlot(SlotID slotId, JobID jobId, AllocationID allocationId) {
+        if (allTasksTerminated != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(resourceId + " is shutting down"));
+        }
+        slotTable.allocate(slotId, jobId, allocationId);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> submitTask(
+            TaskDeploymentDescriptor descriptor, AllocationID allocationId, JobMasterGateway jobMaster) {
+        JobID jobId = descriptor.jobId();
+        if (allTasksTerminated != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(resourceId + " is shutting down"));
+        }
+        if (!jobId.equals(slotTable.jobOf(allocationId))) {
+            return CompletableFuture.failedFuture(new IllegalStateException("No slot of job " + jobId
+                    + " under allocation " + allocationId + " on TaskManager " + resourceId));
+        }
+        ExecutionAttemptID executionId = descriptor.executionId();
+        if (tasks.containsKey(executionId)) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("Task " + descriptor.taskNameWithSubtask() + " is already running here"));
+        }
+        TaskHandle handle;
+        try {
+            ClassLoader userClassLoader = classLoaders.get(jobId, descriptor.userJars());
+            handle = taskFactory.createTask(
+                    descriptor, shuffleEnvironment, userClassLoader, state -> reportFromTaskThread(state));
+        } catch (Exception e) {
+            releaseJobIfUnused(jobId);
+            return CompletableFuture.failedFuture(e);
+        }
+        tasks.put(executionId, new RunningTask(handle, jobId, descriptor.taskNameWithSubtask(), jobMaster));
+        handle.start();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Called on a task's thread. */
+    private void reportFromTaskThread(TaskExecutionState state) {
+        try {
+            runAsync(() -> onTaskStateChange(state));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("{} has stopped; dropping state {} of {}", resourceId, state.state(), state.executionId());
+        }
+    }
+
+    private void onTaskStateChange(TaskExecutionState state) {
+        RunningTask task = tasks.get(state.executionId());
+        if (task == null) {
+            LOG.warn("{}: state {} of unknown task {}", resourceId, state.state(), state.executionId());
+            return;
+        }
+        boolean terminal = state.state().isTerminal();
+        task.jobMaster().updateTaskExecutionState(state).whenCompleteAsync((ignored, error) -> {
+            if (error != null && !terminal) {
+                // the JobMaster is gone or does not know the task: nobody would ever cancel it
+                LOG.warn("JobMaster rejected state {} of {}; canceling it", state.state(), task.name(), error);
+                cancelTask(state.executionId());
+            }
+        }, getMainThreadExecutor());
+        if (terminal) {
+            tasks.remove(state.executionId());
+            releaseJobIfUnused(task.jobId());
+            if (allTasksTerminated != null && tasks.isEmpty()) {
+                allTasksTerminated.complete(null);
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelTask(ExecutionAttemptID executionId) {
+        RunningTask task = tasks.get(executionId);
+        if (task != null) {
+            task.handle().cancel();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> freeSlots(JobID jobId) {
+        slotTable.freeSlotsOf(jobId);
+        for (RunningTask t : tasks.values()) {
+            if (t.jobId().equals(jobId)) {
+                LOG.warn("{}: slots of job {} freed while {} still runs; canceling it", resourceId, jobId, t.name());
+                t.handle().cancel();
+            }
+        }
+        releaseJobIfUnused(jobId);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Drops the job's class loader once it has neither tasks nor slots here. */
+    private void releaseJobIfUnused(JobID jobId) {
+        if (slotTable.hasSlotsOf(jobId)) {
+            return;
+        }
+        for (RunningTask t : tasks.values()) {
+            if (t.jobId().equals(jobId)) {
+                return;
+            }
+        }
+        classLoaders.release(jobId);
+    }
+}

@@ -1,0 +1,14 @@
+package org.millrace.taskmanager;
+
+/**
+ * What the TaskExecutor needs of a running subtask: start it, ask it to stop. Everything else it
+ * learns from the state changes the task reports. Called from the TaskExecutor's main thread.
+ */
+public interface TaskHandle {
+
+    /** Starts the task's own thread; returns at once. */
+    void start();
+
+    /** Asks the task to stop; returns at once. The task then reports CANCELED (or the state it reached first). */
+    void cancel();
+}

@@ -1,0 +1,14 @@
+package org.millrace.taskmanager;
+
+import java.time.Duration;
+import org.millrace.configuration.Configuration;
+
+/** The settings a TaskExecutor runs with, read once from the configuration. Immutable. */
+public record TaskManagerConfiguration(int numberOfSlots, Duration cancellationTimeout) {
+
+    public static TaskManagerConfiguration fromConfiguration(Configuration configuration) {
+        return new TaskManagerConfiguration(
+                configuration.get(TaskManagerOptions.NUM_TASK_SLOTS),
+                Duration.ofMillis(configuration.get(TaskManagerOptions.TASK_CANCELLATION_TIMEOUT)));
+    }
+}
