@@ -1,5 +1,9 @@
 package org.millrace.cluster;
 
+import org.millrace.network.ConnectionID;
+import org.millrace.network.InJvmPartitionDirectory;
+import org.millrace.network.LocalShuffleEnvironment;
+import org.millrace.network.NetworkBufferSettings;
 import org.millrace.configuration.Configuration;
 import org.millrace.taskmanager.ShuffleEnvironmentFactory;
 import org.millrace.taskmanager.TaskManagerOptions;
@@ -52,9 +56,8 @@ public final class LocalDeployer implements Deployer {
      * TaskManagers find each other's partitions through a shared in-JVM directory.
      */
     static ShuffleEnvironmentFactory createShuffleEnvironmentFactory(Configuration configuration) {
-        // LEAD: wire org.millrace.network.LocalShuffleEnvironment here, e.g.
-        //   directory = new <in-JVM partition directory>();
-        //   return id -> new LocalShuffleEnvironment(new ConnectionID(id.value(), "localhost", -1), <buffer settings from configuration>, directory);
-        throw new UnsupportedOperationException("The local data plane (LocalShuffleEnvironment) is not wired in yet");
+        InJvmPartitionDirectory directory = new InJvmPartitionDirectory();
+        NetworkBufferSettings settings = NetworkBufferSettings.fromConfiguration(configuration);
+        return id -> new LocalShuffleEnvironment(new ConnectionID(id.value(), "localhost", -1), settings, directory);
     }
 }
