@@ -1,7 +1,6 @@
 package org.millrace.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,18 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.millrace.cluster.Deployer;
 
 /**
  * {@code millrace run} against the real engine on the embedded local cluster: a job that finishes
- * and a job whose map function throws. These need {@code StreamExecutionEnvironment.fromSequence}
- * and the {@code local} deployer; until both are on the class path the tests are skipped by an
- * assumption (remove it once the engine is merged).
+ * and a job whose map function throws.
  */
 class MillraceCliEngineTest {
 
@@ -34,19 +29,9 @@ class MillraceCliEngineTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        assumeTrue(engineIsPresent(), "the engine (fromSequence, local deployer) is not merged yet");
         confDir = Files.createDirectories(dir.resolve("conf"));
         Files.copy(TestJars.repositoryRoot().resolve("conf/millrace.yaml"), confDir.resolve("millrace.yaml"));
         ProgramProbe.reset();
-    }
-
-    private static boolean engineIsPresent() {
-        try {
-            Class.forName("org.millrace.api.StreamExecutionEnvironment").getMethod("fromSequence", long.class, long.class);
-        } catch (ReflectiveOperationException e) {
-            return false;
-        }
-        return ServiceLoader.load(Deployer.class).stream().anyMatch(p -> p.get().target().equals("local"));
     }
 
     private Result run(String... args) {
