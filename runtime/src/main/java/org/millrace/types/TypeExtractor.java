@@ -5,9 +5,11 @@ import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.millrace.api.functions.FlatMapFunction;
 import org.millrace.api.functions.Function;
 import org.millrace.api.functions.KeySelector;
@@ -19,6 +21,7 @@ import org.millrace.api.typeinfo.MapTypeInfo;
 import org.millrace.api.typeinfo.ObjectArrayTypeInfo;
 import org.millrace.api.typeinfo.PojoTypeInfo;
 import org.millrace.api.typeinfo.ResultTypeQueryable;
+import org.millrace.api.typeinfo.SetTypeInfo;
 import org.millrace.api.typeinfo.TupleTypeInfo;
 import org.millrace.api.typeinfo.TypeInformation;
 
@@ -331,9 +334,12 @@ public final class TypeExtractor {
                 for (int i = 0; fields != null && i < fields.length; i++) {
                     bindToInfo(fields[i], ((TupleTypeInfo<?>) info).getTypeAt(i), bindings);
                 }
-            } else if (info instanceof ListTypeInfo && List.class.isAssignableFrom(raw)) {
-                bindToInfo(GenericTypes.typeArgumentsOf(formal, List.class, true)[0],
+            } else if (info instanceof ListTypeInfo && Collection.class.isAssignableFrom(raw)) {
+                bindToInfo(GenericTypes.typeArgumentsOf(formal, Collection.class, true)[0],
                         ((ListTypeInfo<?>) info).getElementTypeInfo(), bindings);
+            } else if (info instanceof SetTypeInfo && Set.class.isAssignableFrom(raw)) {
+                bindToInfo(GenericTypes.typeArgumentsOf(formal, Set.class, true)[0],
+                        ((SetTypeInfo<?>) info).getElementTypeInfo(), bindings);
             } else if (info instanceof MapTypeInfo && Map.class.isAssignableFrom(raw)) {
                 Type[] kv = GenericTypes.typeArgumentsOf(formal, Map.class, true);
                 bindToInfo(kv[0], ((MapTypeInfo<?, ?>) info).getKeyTypeInfo(), bindings);

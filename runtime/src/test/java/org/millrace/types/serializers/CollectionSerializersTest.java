@@ -8,10 +8,13 @@ import static org.millrace.types.serializers.SerializerTestHarness.serialize;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.millrace.types.DataInputDeserializer;
 
@@ -73,5 +76,15 @@ class CollectionSerializersTest {
         map.put(null, 1L);
         assertThatThrownBy(() -> serialize(serializer, map)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("null key");
+    }
+
+    @Test
+    void set_roundTripsAndFillsAReusedHashSet() throws Exception {
+        SetSerializer<String> serializer = new SetSerializer<>(new StringSerializer());
+        assertRoundTrips(serializer, Set.of(), Set.of("a", "b", "ü"), new TreeSet<>(Set.of("x")));
+        byte[] bytes = serialize(serializer, Set.of("n"));
+        Set<String> reuse = new HashSet<>(Set.of("old"));
+        assertThat(serializer.deserialize(reuse, new DataInputDeserializer(bytes, 0, bytes.length))).isSameAs(reuse)
+                .containsExactly("n");
     }
 }
