@@ -171,8 +171,8 @@ public final class TypeExtractor {
      * answers itself.
      *
      * @param operatorName names the operator in the error message
-     * @throws InvalidTypesException if the type cannot be determined; the message names the operator
-     *     and asks for {@code .returns(...)}
+     * @throws MissingOutputTypeException if the type cannot be determined; the message names the
+     *     operator and asks for {@code .returns(...)}
      */
     public static <O> TypeInformation<O> extractOutputType(Function function, Class<?> functionInterface,
             int outputTypeArgIndex, TypeInformation<?> inputType, String operatorName) {
@@ -201,7 +201,7 @@ public final class TypeExtractor {
                     ? fromLambda(lambda, functionInterface, outputTypeArgIndex, inputTypeArgIndices, inputTypes)
                     : fromClass(function.getClass(), functionInterface, outputTypeArgIndex, inputTypeArgIndices, inputTypes));
         } catch (InvalidTypesException e) {
-            throw new InvalidTypesException(missingTypeMessage(operatorName, description, e.getMessage(), lambda != null), e);
+            throw new MissingOutputTypeException(operatorName, description, e.getMessage(), lambda != null, e);
         }
     }
 
