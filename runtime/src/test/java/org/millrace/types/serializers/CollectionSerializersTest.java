@@ -42,6 +42,14 @@ class CollectionSerializersTest {
     }
 
     @Test
+    void list_npeFromAnElementsOwnSerializer_isPassedOn() {
+        ListSerializer<List<Long>> serializer = new ListSerializer<>(new ListSerializer<>(LongSerializer.INSTANCE));
+        List<List<Long>> outer = List.of(List.of(1L), Arrays.asList(2L, null)); // List.of rejects contains(null)
+        assertThatThrownBy(() -> serialize(serializer, outer)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("null element");
+    }
+
+    @Test
     void list_fillsAReusedArrayList() throws Exception {
         ListSerializer<Integer> serializer = new ListSerializer<>(IntSerializer.INSTANCE);
         byte[] bytes = serialize(serializer, List.of(7, 8));
