@@ -47,6 +47,19 @@ public final class DataOutputSerializer implements DataOutputView {
         buffer[pos + 3] = (byte) v;
     }
 
+    /** Makes room for {@code extra} more bytes, so a caller can fill {@link #getSharedBuffer()} directly. */
+    public void ensureCapacity(int extra) {
+        ensure(extra);
+    }
+
+    /** Moves the write position (after writing into {@link #getSharedBuffer()} directly); within the capacity. */
+    public void setPosition(int position) {
+        if (position < 0 || position > buffer.length) {
+            throw new IndexOutOfBoundsException("position " + position + " outside [0, " + buffer.length + "]");
+        }
+        this.position = position;
+    }
+
     private void ensure(int extra) {
         int need = position + extra;
         if (need > buffer.length) {

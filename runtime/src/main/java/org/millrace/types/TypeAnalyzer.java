@@ -9,7 +9,9 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayDeque;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,11 +27,13 @@ import org.millrace.api.typeinfo.EnumTypeInfo;
 import org.millrace.api.typeinfo.GenericTypeInfo;
 import org.millrace.api.typeinfo.InvalidTypesException;
 import org.millrace.api.typeinfo.ListTypeInfo;
+import org.millrace.api.typeinfo.LocalTimeTypeInfo;
 import org.millrace.api.typeinfo.MapTypeInfo;
 import org.millrace.api.typeinfo.ObjectArrayTypeInfo;
 import org.millrace.api.typeinfo.PojoField;
 import org.millrace.api.typeinfo.PojoTypeInfo;
 import org.millrace.api.typeinfo.PrimitiveArrayTypeInfo;
+import org.millrace.api.typeinfo.SetTypeInfo;
 import org.millrace.api.typeinfo.TupleTypeInfo;
 import org.millrace.api.typeinfo.TypeInformation;
 import org.millrace.types.GenericTypes.ErasedType;
@@ -37,10 +41,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a Java {@link Type} into {@link TypeInformation}, in this order: basic types, primitive
- * and object arrays, tuples, enums, Avro records, {@code List}/{@code ArrayList} and
- * {@code Map}/{@code HashMap}, POJOs (including Java records), and finally {@link GenericTypeInfo}
- * (Avro reflect). Type
+ * Turns a Java {@link Type} into {@link TypeInformation}, in this order: basic types, java.time
+ * local types, primitive and object arrays, tuples, enums, Avro records, {@code List}/{@code ArrayList}/
+ * {@code Collection}, {@code Set}/{@code HashSet} and {@code Map}/{@code HashMap}, POJOs (including
+ * Java records), and finally {@link GenericTypeInfo} (Avro reflect) for the application's other
+ * classes; other JDK classes are rejected, since Avro reflect cannot read their state. Type
  * variables are looked up in the bindings the caller derived from input types.
  *
  * <p>Fails with an {@link InvalidTypesException} whose message is the reason only; the caller adds
@@ -100,6 +105,9 @@ final class TypeAnalyzer {
         if (basic != null) {
             return basic;
         }
+        if (Temporal.class.isAssignableFrom(clazz) && LocalTimeTypeInfo.getInfoFor(clazz.asSubclass(Temporal.class)) != null) {
+            return LocalTimeTypeInfo.getInfoFor(clazz.asSubclass(Temporal.class));
+        }
         if (clazz.isArray()) {
             if (clazz.getComponentType().isPrimitive()) {
                 return PrimitiveArrayTypeInfo.getInfoFor(clazz);
@@ -123,11 +131,19 @@ final class TypeAnalyzer {
             throw new InvalidTypesException("Avro " + clazz.getSimpleName() + " values carry their schema only at run time;"
                     + " declare the type with new GenericRecordAvroTypeInfo(schema)");
         }
-        if (clazz == List.class || clazz == ArrayList.class) {
-            return new ListTypeInfo<>(analyzeArgument(type, List.class, 0));
+        if (clazz == List.class || clazz == ArrayList.class || clazz == Collection.class) {
+            return new ListTypeInfo<>(analyzeArgument(type, Collection.class, 0));
+        }
+        if (clazz == Set.class || clazz == HashSet.class) {
+            return new SetTypeInfo<>(analyzeArgument(type, Set.class, 0));
         }
         if (clazz == Map.class || clazz == HashMap.class) {
             return new MapTypeInfo<>(analyzeArgument(type, Map.class, 0), analyzeArgument(type, Map.class, 1));
+        }
+        if (isPlatformClass(clazz)) {
+            throw new InvalidTypesException(clazz.getName() + " has no built-in serializer, and Avro reflect cannot"
+                    + " serialize JDK classes (their state is in inaccessible or transient fields). Use a supported type"
+                    + " instead (basic types, java.time local types, List/Set/Map interfaces, arrays, tuples, POJOs)");
         }
         if (pojosInProgress.contains(clazz)) {
             LOG.info("{} refers to itself; that reference is serialized with Avro reflect", clazz.getName());
@@ -135,6 +151,12 @@ final class TypeAnalyzer {
         }
         TypeInformation<?> pojo = analyzePojo(clazz, type);
         return pojo != null ? pojo : new GenericTypeInfo<>(clazz);
+    }
+
+    /** Classes of the JDK itself (boot or platform class loader). */
+    static boolean isPlatformClass(Class<?> clazz) {
+        ClassLoader loader = clazz.getClassLoader();
+        return loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

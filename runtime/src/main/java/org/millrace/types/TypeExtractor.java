@@ -5,9 +5,11 @@ import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.millrace.api.functions.FlatMapFunction;
 import org.millrace.api.functions.Function;
 import org.millrace.api.functions.KeySelector;
@@ -19,6 +21,7 @@ import org.millrace.api.typeinfo.MapTypeInfo;
 import org.millrace.api.typeinfo.ObjectArrayTypeInfo;
 import org.millrace.api.typeinfo.PojoTypeInfo;
 import org.millrace.api.typeinfo.ResultTypeQueryable;
+import org.millrace.api.typeinfo.SetTypeInfo;
 import org.millrace.api.typeinfo.TupleTypeInfo;
 import org.millrace.api.typeinfo.TypeInformation;
 
@@ -168,8 +171,8 @@ public final class TypeExtractor {
      * answers itself.
      *
      * @param operatorName names the operator in the error message
-     * @throws InvalidTypesException if the type cannot be determined; the message names the operator
-     *     and asks for {@code .returns(...)}
+     * @throws MissingOutputTypeException if the type cannot be determined; the message names the
+     *     operator and asks for {@code .returns(...)}
      */
     public static <O> TypeInformation<O> extractOutputType(Function function, Class<?> functionInterface,
             int outputTypeArgIndex, TypeInformation<?> inputType, String operatorName) {
@@ -198,7 +201,7 @@ public final class TypeExtractor {
                     ? fromLambda(lambda, functionInterface, outputTypeArgIndex, inputTypeArgIndices, inputTypes)
                     : fromClass(function.getClass(), functionInterface, outputTypeArgIndex, inputTypeArgIndices, inputTypes));
         } catch (InvalidTypesException e) {
-            throw new InvalidTypesException(missingTypeMessage(operatorName, description, e.getMessage(), lambda != null), e);
+            throw new MissingOutputTypeException(operatorName, description, e.getMessage(), lambda != null, e);
         }
     }
 
@@ -331,9 +334,12 @@ public final class TypeExtractor {
                 for (int i = 0; fields != null && i < fields.length; i++) {
                     bindToInfo(fields[i], ((TupleTypeInfo<?>) info).getTypeAt(i), bindings);
                 }
-            } else if (info instanceof ListTypeInfo && List.class.isAssignableFrom(raw)) {
-                bindToInfo(GenericTypes.typeArgumentsOf(formal, List.class, true)[0],
+            } else if (info instanceof ListTypeInfo && Collection.class.isAssignableFrom(raw)) {
+                bindToInfo(GenericTypes.typeArgumentsOf(formal, Collection.class, true)[0],
                         ((ListTypeInfo<?>) info).getElementTypeInfo(), bindings);
+            } else if (info instanceof SetTypeInfo && Set.class.isAssignableFrom(raw)) {
+                bindToInfo(GenericTypes.typeArgumentsOf(formal, Set.class, true)[0],
+                        ((SetTypeInfo<?>) info).getElementTypeInfo(), bindings);
             } else if (info instanceof MapTypeInfo && Map.class.isAssignableFrom(raw)) {
                 Type[] kv = GenericTypes.typeArgumentsOf(formal, Map.class, true);
                 bindToInfo(kv[0], ((MapTypeInfo<?, ?>) info).getKeyTypeInfo(), bindings);

@@ -2,6 +2,7 @@ package org.millrace.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Arrays;
 import java.util.List;
@@ -225,6 +226,17 @@ class TypeExtractorTest {
                 .hasMessageContaining("erased")
                 .hasMessageContaining(".returns(Types.TUPLE(")
                 .hasMessageContaining("TypeHint");
+    }
+
+    @Test
+    void missingTypeError_canBeRenamedForTheOperatorsFinalName() {
+        MapFunction<String, List<String>> fn = s -> List.of(s);
+        MissingOutputTypeException error = catchThrowableOfType(MissingOutputTypeException.class,
+                () -> TypeExtractor.extractOutputType(fn, MapFunction.class, 1, Types.STRING, "Map"));
+        MissingOutputTypeException renamed = error.forOperator("Wrap in list");
+        assertThat(renamed).hasMessageContaining("'Wrap in list'").hasMessageNotContaining("'Map'")
+                .hasMessageContaining(error.getReason()).hasCause(error.getCause());
+        assertThat(error.getReason()).contains("java.util.List").contains("erased");
     }
 
     @Test

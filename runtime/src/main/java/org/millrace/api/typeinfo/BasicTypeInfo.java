@@ -3,6 +3,7 @@ package org.millrace.api.typeinfo;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import org.millrace.api.typeutils.TypeSerializer;
 import org.millrace.types.serializers.BigDecimalSerializer;
@@ -10,6 +11,7 @@ import org.millrace.types.serializers.BigIntegerSerializer;
 import org.millrace.types.serializers.BooleanSerializer;
 import org.millrace.types.serializers.ByteSerializer;
 import org.millrace.types.serializers.CharSerializer;
+import org.millrace.types.serializers.DateSerializer;
 import org.millrace.types.serializers.DoubleSerializer;
 import org.millrace.types.serializers.FloatSerializer;
 import org.millrace.types.serializers.InstantSerializer;
@@ -21,7 +23,7 @@ import org.millrace.types.serializers.VoidSerializer;
 
 /**
  * Type information for the basic types: the boxed primitives, {@link String}, {@link Void},
- * {@link BigInteger}, {@link BigDecimal} and {@link Instant}. One constant per type; immutable and
+ * {@link BigInteger}, {@link BigDecimal}, {@link Instant} and {@link Date}. One constant per type; immutable and
  * usable from any thread.
  */
 public final class BasicTypeInfo<T> extends TypeInformation<T> {
@@ -41,6 +43,7 @@ public final class BasicTypeInfo<T> extends TypeInformation<T> {
     public static final BasicTypeInfo<BigInteger> BIG_INT_TYPE_INFO = new BasicTypeInfo<>(BigInteger.class);
     public static final BasicTypeInfo<BigDecimal> BIG_DEC_TYPE_INFO = new BasicTypeInfo<>(BigDecimal.class);
     public static final BasicTypeInfo<Instant> INSTANT_TYPE_INFO = new BasicTypeInfo<>(Instant.class);
+    public static final BasicTypeInfo<Date> DATE_TYPE_INFO = new BasicTypeInfo<>(Date.class);
 
     /** By boxed and primitive class. */
     private static final Map<Class<?>, BasicTypeInfo<?>> BY_CLASS = Map.ofEntries(
@@ -65,7 +68,8 @@ public final class BasicTypeInfo<T> extends TypeInformation<T> {
             Map.entry(void.class, VOID_TYPE_INFO),
             Map.entry(BigInteger.class, BIG_INT_TYPE_INFO),
             Map.entry(BigDecimal.class, BIG_DEC_TYPE_INFO),
-            Map.entry(Instant.class, INSTANT_TYPE_INFO));
+            Map.entry(Instant.class, INSTANT_TYPE_INFO),
+            Map.entry(Date.class, DATE_TYPE_INFO));
 
     private final Class<T> clazz;
 
@@ -125,6 +129,8 @@ public final class BasicTypeInfo<T> extends TypeInformation<T> {
             return BigIntegerSerializer.INSTANCE;
         } else if (clazz == BigDecimal.class) {
             return BigDecimalSerializer.INSTANCE;
+        } else if (clazz == Date.class) {
+            return DateSerializer.INSTANCE;
         } else {
             return InstantSerializer.INSTANCE;
         }

@@ -5,9 +5,13 @@ import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.millrace.api.tuple.Tuple;
 import org.millrace.types.TypeExtractor;
 
@@ -30,6 +34,9 @@ public final class Types {
     public static final TypeInformation<BigInteger> BIG_INT = BasicTypeInfo.BIG_INT_TYPE_INFO;
     public static final TypeInformation<BigDecimal> BIG_DEC = BasicTypeInfo.BIG_DEC_TYPE_INFO;
     public static final TypeInformation<Instant> INSTANT = BasicTypeInfo.INSTANT_TYPE_INFO;
+    public static final TypeInformation<LocalDate> LOCAL_DATE = LocalTimeTypeInfo.LOCAL_DATE;
+    public static final TypeInformation<LocalTime> LOCAL_TIME = LocalTimeTypeInfo.LOCAL_TIME;
+    public static final TypeInformation<LocalDateTime> LOCAL_DATE_TIME = LocalTimeTypeInfo.LOCAL_DATE_TIME;
 
     private Types() {}
 
@@ -113,6 +120,11 @@ public final class Types {
     /** Lists of the given element type (read back as {@code ArrayList}). */
     public static <E> TypeInformation<List<E>> LIST(TypeInformation<E> elementType) {
         return new ListTypeInfo<>(elementType);
+    }
+
+    /** Sets of the given element type (read back as {@code HashSet}). */
+    public static <E> TypeInformation<Set<E>> SET(TypeInformation<E> elementType) {
+        return new SetTypeInfo<>(elementType);
     }
 
     /** Maps with the given key and value types (read back as {@code HashMap}). */

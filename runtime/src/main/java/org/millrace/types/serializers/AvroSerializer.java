@@ -86,6 +86,11 @@ public final class AvroSerializer<T> extends TypeSerializer<T> {
                     + ", and Avro reflect cannot create instances of an interface, abstract class or Object."
                     + " Declare the stream's concrete type (for example with returns(...))");
         }
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+            throw new IllegalArgumentException("Millrace has no built-in serializer for the JDK class " + type.getName()
+                    + ", and Avro reflect cannot serialize JDK classes (their state is in inaccessible or transient fields)");
+        }
         ReflectData model = new NullableReflectData(classLoaderOf(type));
         Schema schema;
         try {

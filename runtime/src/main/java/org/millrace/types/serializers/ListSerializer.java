@@ -73,12 +73,22 @@ public final class ListSerializer<E> extends TypeSerializer<List<E>> {
                 }
             }
         } catch (NullPointerException e) {
-            if (record.contains(null)) {
+            if (containsNull(record)) {
                 throw new NullPointerException("The list contains a null element, which " + elementSerializer
                         + " cannot write; list elements must not be null (use an array to store nulls)");
             }
             throw e;
         }
+    }
+
+    /** Unlike {@code contains(null)}, works on lists that reject null queries ({@code List.of}). */
+    private static boolean containsNull(List<?> list) {
+        for (Object element : list) {
+            if (element == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -13,25 +13,26 @@ import org.millrace.api.typeutils.TypeSerializer;
 
 /**
  * Serializer for POJOs and Java records: the fields in the order given (the type information sorts
- * them by name), each as described in {@link PojoFieldCodec}: primitives as their value, reference
- * fields as a null marker byte and the value. There is no header, so the value's class must be
- * exactly the declared class; a subclass instance is rejected instead of silently losing its extra
- * fields.
+ * them by name), primitives as their value, reference fields as a null marker byte and the value
+ * (see {@link PojoHandles}). There is no header, so the value's class must be exactly the declared
+ * class; a subclass instance is rejected instead of silently losing its extra fields.
  *
- * <p>POJO instances are created through the public no-arg constructor and filled through var
- * handles, so serialization allocates nothing beyond the values read;
+ * <p>POJO instances are created through the public no-arg constructor and filled through composed
+ * method handles, so serialization allocates nothing beyond the values read;
  * {@link #deserialize(Object, DataInputView)} fills {@code reuse}, letting mutable fields reuse their
  * old values. Records are immutable: their field values are collected in a scratch array and passed
  * to the canonical constructor (primitive components are boxed on the way), and {@code reuse} is
  * ignored.
  *
- * <p>Used by one thread at a time; {@link #duplicate()} copies it if a field serializer is
- * stateful.
+ * <p>Used by one thread at a time; {@link #duplicate()} returns a new instance when a field
+ * serializer is stateful or the type is a record.
  */
 public final class PojoSerializer<T> extends TypeSerializer<T> {
 
     private final Class<T> pojoClass;
-    private final PojoFieldCodec[] fields;
+    private final Field[] fields;
+    private final TypeSerializer<?>[] fieldSerializers;
+    private final PojoHandles handles;
     /** The public no-arg constructor, typed {@code ()Object}; {@code null} for records. */
     private final MethodHandle constructor;
     /** For records: the canonical constructor, typed {@code (Object[])Object}; else {@code null}. */
@@ -47,11 +48,11 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             throw new IllegalArgumentException(fields.length + " fields but " + fieldSerializers.length + " serializers");
         }
         this.pojoClass = pojoClass;
-        this.fields = new PojoFieldCodec[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            this.fields[i] = PojoFieldCodec.create(fields[i], fieldSerializers[i]);
-        }
-        if (pojoClass.isRecord()) {
+        this.fields = fields.clone();
+        this.fieldSerializers = fieldSerializers.clone();
+        boolean record = pojoClass.isRecord();
+        this.handles = new PojoHandles(this.fields, this.fieldSerializers, record);
+        if (record) {
             this.constructor = null;
             this.recordConstructor = findRecordConstructor(pojoClass);
             this.componentPositions = componentPositions(pojoClass, fields);
@@ -64,13 +65,15 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
     }
 
-    private PojoSerializer(PojoSerializer<T> original, PojoFieldCodec[] fields) {
-        this.pojoClass = original.pojoClass;
-        this.fields = fields;
-        this.constructor = original.constructor;
-        this.recordConstructor = original.recordConstructor;
-        this.componentPositions = original.componentPositions;
-        this.arguments = original.arguments == null ? null : new Object[original.arguments.length];
+    private static MethodHandle findConstructor(Class<?> pojoClass) {
+        try {
+            return MethodHandles.publicLookup()
+                    .findConstructor(pojoClass, MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("POJO class " + pojoClass.getName()
+                    + " needs a public no-argument constructor", e);
+        }
     }
 
     private static MethodHandle findRecordConstructor(Class<?> recordClass) {
@@ -115,17 +118,6 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         return positions;
     }
 
-    private static MethodHandle findConstructor(Class<?> pojoClass) {
-        try {
-            return MethodHandles.publicLookup()
-                    .findConstructor(pojoClass, MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("POJO class " + pojoClass.getName()
-                    + " needs a public no-argument constructor", e);
-        }
-    }
-
     public Class<T> getPojoClass() {
         return pojoClass;
     }
@@ -137,13 +129,13 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
 
     @Override
     public PojoSerializer<T> duplicate() {
-        PojoFieldCodec[] duplicates = new PojoFieldCodec[fields.length];
+        TypeSerializer<?>[] duplicates = new TypeSerializer<?>[fieldSerializers.length];
         boolean stateful = arguments != null;
-        for (int i = 0; i < fields.length; i++) {
-            duplicates[i] = fields[i].duplicate();
-            stateful |= duplicates[i] != fields[i];
+        for (int i = 0; i < fieldSerializers.length; i++) {
+            duplicates[i] = fieldSerializers[i].duplicate();
+            stateful |= duplicates[i] != fieldSerializers[i];
         }
-        return stateful ? new PojoSerializer<>(this, duplicates) : this;
+        return stateful ? new PojoSerializer<>(pojoClass, fields, duplicates) : this;
     }
 
     /** A new instance from the no-arg constructor; {@code null} for records, which have none. */
@@ -165,17 +157,23 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     @Override
     public T copy(T from) {
         checkClass(from);
-        if (recordConstructor != null) {
-            for (int i = 0; i < fields.length; i++) {
-                arguments[componentPositions[i]] = fields[i].copyValue(from);
+        try {
+            if (recordConstructor != null) {
+                for (int i = 0; i < fields.length; i++) {
+                    arguments[componentPositions[i]] = (Object) handles.valueCopiers[i].invokeExact((Object) from);
+                }
+                return construct();
             }
-            return construct();
+            T copy = createInstance();
+            for (MethodHandle copier : handles.copiers) {
+                copier.invokeExact((Object) from, (Object) copy);
+            }
+            return copy;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("Copying a " + pojoClass.getName() + " failed", t);
         }
-        T copy = createInstance();
-        for (PojoFieldCodec field : fields) {
-            field.copy(from, copy);
-        }
-        return copy;
     }
 
     @Override
@@ -186,8 +184,14 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     @Override
     public void serialize(T record, DataOutputView target) throws IOException {
         checkClass(record);
-        for (PojoFieldCodec field : fields) {
-            field.write(record, target);
+        try {
+            for (MethodHandle writer : handles.writers) {
+                writer.invokeExact((Object) record, target);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("Writing a " + pojoClass.getName() + " failed", t);
         }
     }
 
@@ -202,16 +206,46 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     @Override
     public T deserialize(DataInputView source) throws IOException {
         if (recordConstructor != null) {
-            for (int i = 0; i < fields.length; i++) {
-                arguments[componentPositions[i]] = fields[i].readValue(source);
+            return readRecord(source);
+        }
+        return readInto(createInstance(), handles.readers, source);
+    }
+
+    @Override
+    public T deserialize(T reuse, DataInputView source) throws IOException {
+        if (recordConstructor != null) {
+            return readRecord(source);
+        }
+        if (reuse == null || reuse.getClass() != pojoClass) {
+            return readInto(createInstance(), handles.readers, source);
+        }
+        return readInto(reuse, handles.reusingReaders, source);
+    }
+
+    private T readInto(T pojo, MethodHandle[] readers, DataInputView source) throws IOException {
+        try {
+            for (MethodHandle reader : readers) {
+                reader.invokeExact((Object) pojo, source);
             }
-            return construct();
+            return pojo;
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("Reading a " + pojoClass.getName() + " failed", t);
         }
-        T record = createInstance();
-        for (PojoFieldCodec field : fields) {
-            field.read(record, source, false);
+    }
+
+    private T readRecord(DataInputView source) throws IOException {
+        try {
+            for (int i = 0; i < fields.length; i++) {
+                arguments[componentPositions[i]] = (Object) handles.valueReaders[i].invokeExact(source);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("Reading a " + pojoClass.getName() + " failed", t);
         }
-        return record;
+        return construct();
     }
 
     @SuppressWarnings("unchecked")
@@ -229,21 +263,10 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     }
 
     @Override
-    public T deserialize(T reuse, DataInputView source) throws IOException {
-        if (reuse == null || reuse.getClass() != pojoClass || recordConstructor != null) {
-            return deserialize(source);
-        }
-        for (PojoFieldCodec field : fields) {
-            field.read(reuse, source, true);
-        }
-        return reuse;
-    }
-
-    @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("PojoSerializer(").append(pojoClass.getName());
-        for (PojoFieldCodec field : fields) {
-            sb.append(", ").append(field.field.getName());
+        for (Field field : fields) {
+            sb.append(", ").append(field.getName());
         }
         return sb.append(')').toString();
     }

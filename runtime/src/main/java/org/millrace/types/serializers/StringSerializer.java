@@ -5,6 +5,7 @@ import org.millrace.api.typeutils.DataInputView;
 import org.millrace.api.typeutils.DataOutputView;
 import org.millrace.api.typeutils.TypeSerializer;
 import org.millrace.types.DataInputDeserializer;
+import org.millrace.types.DataOutputSerializer;
 
 /**
  * Serializer for {@link String}, null-aware, with no length limit and a bulk path for ASCII.
@@ -24,9 +25,10 @@ import org.millrace.types.DataInputDeserializer;
  * Chars are encoded one UTF-16 code unit at a time, so unpaired surrogates survive the round trip
  * (real UTF-8 would replace them).
  *
- * <p>The writer scans each string once to pick the form; ASCII strings are then copied in bulk
- * ({@link DataOutputView#writeBytes}), and read back with one copy when the source is a
- * {@link DataInputDeserializer}. Other strings are decoded into a scratch char array that this
+ * <p>The writer scans each string once to pick the form; short ASCII strings are checked and
+ * copied in the same pass when the target is a {@link DataOutputSerializer}, longer ones copied in
+ * bulk ({@link DataOutputView#writeBytes}); ASCII strings are read back with one copy when the
+ * source is a {@link DataInputDeserializer}. Other strings are decoded into a scratch char array that this
  * instance keeps, so {@link #duplicate()} returns a new instance and an instance belongs to one
  * thread at a time.
  */
@@ -34,6 +36,9 @@ public final class StringSerializer extends TypeSerializer<String> {
 
     /** Scratch arrays up to this many chars are kept between records; longer ones are dropped after use. */
     private static final int MAX_KEPT_SCRATCH = 1 << 16;
+
+    /** Strings up to this length have a one-byte header ({@code (length << 1 | 1) + 1 < 128}). */
+    private static final int MAX_ONE_BYTE_HEADER_LENGTH = 62;
 
     private char[] scratch = new char[64];
 
@@ -69,6 +74,10 @@ public final class StringSerializer extends TypeSerializer<String> {
             return;
         }
         int length = record.length();
+        if (length <= MAX_ONE_BYTE_HEADER_LENGTH && target instanceof DataOutputSerializer
+                && writeShortAscii(record, length, (DataOutputSerializer) target)) {
+            return;
+        }
         boolean ascii = isAscii(record, length);
         VarInts.writeVarLong(((long) length << 1 | (ascii ? 0 : 1)) + 1, target);
         if (ascii) {
@@ -76,6 +85,28 @@ public final class StringSerializer extends TypeSerializer<String> {
         } else {
             writeChars(record, length, target);
         }
+    }
+
+    /**
+     * The common case, short ASCII strings into the byte-array view, in one pass straight into its
+     * buffer: checks and copies each char together. Returns false, having written nothing, when
+     * the string is not ASCII.
+     */
+    private static boolean writeShortAscii(String s, int length, DataOutputSerializer target) {
+        target.ensureCapacity(length + 1);
+        byte[] buffer = target.getSharedBuffer();
+        int start = target.length();
+        int pos = start + 1;
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            buffer[pos++] = (byte) c;
+        }
+        buffer[start] = (byte) ((length << 1) + 1); // the header of an ASCII string, one varint byte
+        target.setPosition(pos);
+        return true;
     }
 
     private static boolean isAscii(String s, int length) {

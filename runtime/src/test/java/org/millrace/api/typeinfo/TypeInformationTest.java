@@ -57,6 +57,31 @@ class TypeInformationTest {
     }
 
     @Test
+    void of_timeTypes() {
+        assertThat(TypeInformation.of(java.util.Date.class)).isSameAs(BasicTypeInfo.DATE_TYPE_INFO);
+        assertThat(TypeInformation.of(java.time.LocalDate.class)).isSameAs(Types.LOCAL_DATE);
+        assertThat(TypeInformation.of(java.time.LocalTime.class)).isSameAs(LocalTimeTypeInfo.LOCAL_TIME);
+        assertThat(TypeInformation.of(java.time.LocalDateTime.class)).isSameAs(Types.LOCAL_DATE_TIME);
+        assertThat(TypeInformation.of(java.time.Instant.class)).isSameAs(Types.INSTANT);
+    }
+
+    @Test
+    void collections_followTheirInterfaces() {
+        assertThat(new TypeHint<java.util.Set<String>>() {}.getTypeInfo()).isEqualTo(Types.SET(Types.STRING));
+        assertThat(new TypeHint<java.util.Collection<Long>>() {}.getTypeInfo()).isEqualTo(Types.LIST(Types.LONG));
+        assertThatThrownBy(() -> new TypeHint<java.util.LinkedList<Long>>() {}).isInstanceOf(InvalidTypesException.class)
+                .hasMessageContaining("java.util.LinkedList");
+    }
+
+    @Test
+    void otherJdkClasses_areRejectedInsteadOfLosingData() {
+        assertThatThrownBy(() -> TypeInformation.of(java.util.UUID.class)).isInstanceOf(InvalidTypesException.class)
+                .hasMessageContaining("java.util.UUID").hasMessageContaining("JDK");
+        assertThatThrownBy(() -> Types.GENERIC(java.util.UUID.class).createSerializer())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JDK class");
+    }
+
+    @Test
     void of_genericTupleClass_asksForATypeHint() {
         assertThatThrownBy(() -> TypeInformation.of(Tuple2.class))
                 .isInstanceOf(InvalidTypesException.class)

@@ -7,6 +7,10 @@ import static org.millrace.types.serializers.SerializerTestHarness.serialize;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Date;
 import org.junit.jupiter.api.Test;
 
 class BasicSerializersTest {
@@ -44,6 +48,25 @@ class BasicSerializersTest {
                 new BigDecimal("1e-30"), new BigDecimal("98765432109876543210.0123456789"), new BigDecimal("5E+7"));
         assertRoundTrips(InstantSerializer.INSTANCE, Instant.EPOCH, Instant.MIN, Instant.MAX,
                 Instant.ofEpochSecond(1_700_000_000L, 123_456_789));
+    }
+
+    @Test
+    void datesAndLocalTimes_roundTrip() throws Exception {
+        assertRoundTrips(DateSerializer.INSTANCE, new Date(0), new Date(1_700_000_000_123L), new Date(-5));
+        assertRoundTrips(LocalDateSerializer.INSTANCE, LocalDate.of(2024, 2, 29), LocalDate.MIN, LocalDate.MAX);
+        assertRoundTrips(LocalTimeSerializer.INSTANCE, LocalTime.MIDNIGHT, LocalTime.MAX, LocalTime.of(13, 37, 0, 5));
+        assertRoundTrips(LocalDateTimeSerializer.INSTANCE, LocalDateTime.of(1999, 12, 31, 23, 59, 59, 999_999_999),
+                LocalDateTime.MIN, LocalDateTime.MAX);
+    }
+
+    @Test
+    void date_isMutable_soCopiesAreNewAndReuseIsFilled() throws Exception {
+        Date original = new Date(42);
+        assertThat(DateSerializer.INSTANCE.copy(original)).isEqualTo(original).isNotSameAs(original);
+        Date reuse = new Date(1);
+        byte[] bytes = serialize(DateSerializer.INSTANCE, original);
+        assertThat(DateSerializer.INSTANCE.deserialize(reuse, new org.millrace.types.DataInputDeserializer(bytes, 0, bytes.length)))
+                .isSameAs(reuse).isEqualTo(original);
     }
 
     @Test

@@ -8,10 +8,13 @@ import static org.millrace.types.serializers.SerializerTestHarness.serialize;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.millrace.types.DataInputDeserializer;
 
@@ -35,6 +38,14 @@ class CollectionSerializersTest {
         ListSerializer<Long> serializer = new ListSerializer<>(LongSerializer.INSTANCE);
         assertThatThrownBy(() -> serialize(serializer, Arrays.asList(1L, null)))
                 .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("null element");
+    }
+
+    @Test
+    void list_npeFromAnElementsOwnSerializer_isPassedOn() {
+        ListSerializer<List<Long>> serializer = new ListSerializer<>(new ListSerializer<>(LongSerializer.INSTANCE));
+        List<List<Long>> outer = List.of(List.of(1L), Arrays.asList(2L, null)); // List.of rejects contains(null)
+        assertThatThrownBy(() -> serialize(serializer, outer)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("null element");
     }
 
@@ -73,5 +84,15 @@ class CollectionSerializersTest {
         map.put(null, 1L);
         assertThatThrownBy(() -> serialize(serializer, map)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("null key");
+    }
+
+    @Test
+    void set_roundTripsAndFillsAReusedHashSet() throws Exception {
+        SetSerializer<String> serializer = new SetSerializer<>(new StringSerializer());
+        assertRoundTrips(serializer, Set.of(), Set.of("a", "b", "ü"), new TreeSet<>(Set.of("x")));
+        byte[] bytes = serialize(serializer, Set.of("n"));
+        Set<String> reuse = new HashSet<>(Set.of("old"));
+        assertThat(serializer.deserialize(reuse, new DataInputDeserializer(bytes, 0, bytes.length))).isSameAs(reuse)
+                .containsExactly("n");
     }
 }
