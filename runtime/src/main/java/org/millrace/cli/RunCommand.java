@@ -144,6 +144,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             program.invokeMain(programArgs.toArray(new String[0]));
         } catch (InvocationTargetException e) {
+            if (configuration.get(ExecutionOptions.ATTACHED)) {
+                // the job's result can reach main before its last status change reaches us: print it first
+                progress.awaitFinalStatuses(configuration.get(RpcOptions.RPC_TIMEOUT));
+            }
             throw mainThrew(e.getCause());
         } finally {
             ExecutionContext.install(previous);

@@ -1,6 +1,10 @@
 package org.millrace.cluster;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -30,11 +34,14 @@ public final class DispatcherClusterClient implements ClusterClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatcherClusterClient.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final long CLOSE_GRACE_SECONDS = 5;
 
     private final CompletableFuture<DispatcherGateway> dispatcher;
     private final AutoCloseable onClose;
     private final ExecutorService callbackExecutor;
     private volatile boolean closed;
+    /** One future per followed job, completed once its terminal status was delivered (or following stopped). */
+    private final Set<CompletableFuture<Void>> followers = ConcurrentHashMap.newKeySet();
 
     /**
      * @param dispatcher the Dispatcher leader's gateway (when it is known)
@@ -78,18 +85,23 @@ public final class DispatcherClusterClient implements ClusterClient {
 
     @Override
     public void addJobStatusListener(JobID jobId, JobStatusListener listener) {
-        poll(jobId, 0, listener);
+        CompletableFuture<Void> delivered = new CompletableFuture<>();
+        followers.add(delivered);
+        delivered.whenComplete((v, e) -> followers.remove(delivered));
+        poll(jobId, 0, listener, delivered);
     }
 
     /** Delivers the changes from {@code fromIndex} on, then polls for the next ones until the job has ended. */
-    private void poll(JobID jobId, int fromIndex, JobStatusListener listener) {
+    private void poll(JobID jobId, int fromIndex, JobStatusListener listener, CompletableFuture<Void> delivered) {
         dispatcher.thenCompose(d -> d.requestJobStatusHistory(jobId, fromIndex))
                 .whenCompleteAsync((changes, error) -> {
                     if (closed) {
+                        delivered.complete(null);
                         return;
                     }
                     if (error != null) {
                         LOG.warn("Stopped following the status of job {}", jobId, error);
+                        delivered.complete(null);
                         return;
                     }
                     for (JobStatusChange c : changes) {
@@ -99,14 +111,25 @@ public final class DispatcherClusterClient implements ClusterClient {
                             LOG.warn("A status listener of job {} failed", jobId, e);
                         }
                     }
-                    if (!changes.isEmpty() && !changes.get(changes.size() - 1).status().isGloballyTerminal()) {
-                        poll(jobId, fromIndex + changes.size(), listener);
+                    if (!changes.isEmpty() && changes.get(changes.size() - 1).status().isGloballyTerminal()) {
+                        delivered.complete(null);
+                    } else {
+                        poll(jobId, fromIndex + changes.size(), listener, delivered);
                     }
                 }, callbackExecutor);
     }
 
     @Override
     public void close() {
+        // a job's result can arrive before its last status change is delivered: let the listeners
+        // hear the end of the jobs that have ended before the cluster goes away
+        try {
+            CompletableFuture.allOf(followers.toArray(new CompletableFuture<?>[0])).get(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Closing with status listeners still following running jobs", e);
+        }
         closed = true;
         callbackExecutor.shutdownNow();
         try {

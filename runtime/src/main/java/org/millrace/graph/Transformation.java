@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.millrace.api.typeinfo.InvalidTypesException;
 import org.millrace.api.typeinfo.TypeInformation;
+import org.millrace.types.MissingOutputTypeException;
 
 /**
  * A node of the logical plan the DataStream API builds: an operation with its inputs, name, uid,
@@ -87,6 +88,9 @@ public abstract class Transformation<T> {
     /** The output type; throws the recorded extraction error, naming this operator, if it is unknown. */
     public TypeInformation<T> getOutputType() {
         if (outputType == null) {
+            if (missingTypeError instanceof MissingOutputTypeException m) {
+                throw m.forOperator(name); // the operator may have been renamed since
+            }
             if (missingTypeError != null) {
                 throw missingTypeError;
             }
