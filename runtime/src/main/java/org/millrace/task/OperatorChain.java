@@ -29,7 +29,7 @@ final class OperatorChain {
             TaskConfig.ChainedOperator c = chain.get(i);
             List<Output<?>> targets = new ArrayList<>();
             for (int next : c.chainedOutputs()) {
-                targets.add(new ChainingOutput<>((OneInputStreamOperator) chain.get(next).operator(), chain.get(next).name()));
+                targets.add(ChainingOutputs.create((OneInputStreamOperator) chain.get(next).operator(), chain.get(next).name()));
             }
             for (int w : c.networkOutputs()) {
                 targets.add(new RecordWriterOutput<>(writers.get(w)));
