@@ -15,7 +15,8 @@ public final class StreamGroupedReduce<T, K> extends AbstractUdfStreamOperator<T
     private static final long serialVersionUID = 1L;
 
     private final KeySelector<T, K> keySelector;
-    private transient HashMap<K, T> values;
+    /** Per key a one-element holder, so an update costs one hash lookup rather than a get and a put. */
+    private transient HashMap<K, Object[]> values;
 
     public StreamGroupedReduce(ReduceFunction<T> reducer, KeySelector<T, K> keySelector) {
         super(reducer);
@@ -31,9 +32,17 @@ public final class StreamGroupedReduce<T, K> extends AbstractUdfStreamOperator<T
     @Override
     public void processElement(T value, long timestamp) throws Exception {
         K key = keySelector.getKey(value);
-        T current = values.get(key);
-        T next = current == null ? value : userFunction.reduce(current, value);
-        values.put(key, next);
+        Object[] holder = values.get(key);
+        T next;
+        if (holder == null) {
+            next = value;
+            values.put(key, new Object[] {next});
+        } else {
+            @SuppressWarnings("unchecked")
+            T current = (T) holder[0];
+            next = userFunction.reduce(current, value);
+            holder[0] = next;
+        }
         output.collect(next, timestamp);
     }
 }
