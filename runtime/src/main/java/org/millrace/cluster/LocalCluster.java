@@ -7,6 +7,7 @@ import org.millrace.configuration.Configuration;
 import org.millrace.dispatcher.Dispatcher;
 import org.millrace.dispatcher.DispatcherGateway;
 import org.millrace.ha.EmbeddedHaServices;
+import org.millrace.ha.HaServices;
 import org.millrace.ha.LeaderRetrievalUtils;
 import org.millrace.jobmaster.DeploymentDescriptorFactory;
 import org.millrace.jobmaster.JobManagerRunner;
@@ -111,6 +112,10 @@ public final class LocalCluster implements AutoCloseable {
 
     RpcService getRpcService() {
         return rpcService;
+    }
+
+    HaServices getHaServices() {
+        return haServices;
     }
 
     /** Stops the Dispatcher (and its JobMasters), then the ResourceManager (and the TaskManagers), then the services. */

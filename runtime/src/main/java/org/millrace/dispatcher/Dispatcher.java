@@ -71,13 +71,13 @@ public final class Dispatcher extends FencedRpcEndpoint implements DispatcherGat
         leaderElection.startLeaderElection(new LeaderContender() {
             @Override
             public void grantLeadership(UUID leaderSessionId) {
-                runAsync(() -> becomeLeader(leaderSessionId));
+                runAsyncUnlessStopped(() -> becomeLeader(leaderSessionId));
             }
 
             @Override
             public void revokeLeadership() {
                 // next round (ZooKeeper HA): also stop the job runners; the new leader recovers the jobs
-                runAsync(() -> setFencingToken(null));
+                runAsyncUnlessStopped(() -> setFencingToken(null));
             }
 
             @Override
@@ -153,7 +153,7 @@ public final class Dispatcher extends FencedRpcEndpoint implements DispatcherGat
         try {
             // the JobMaster reports from its own thread: hop over so the history stays single-threaded
             job.runner = runnerFactory.create(jobGraph, (jobId, status, timestamp, cause) ->
-                    runAsync(() -> job.history.add(new JobStatusChange(jobId, status, timestamp, cause))));
+                    runAsyncUnlessStopped(() -> job.history.add(new JobStatusChange(jobId, status, timestamp, cause))));
             job.runner.start();
         } catch (RuntimeException e) {
             onJobEnded(job, null, e);

@@ -74,12 +74,12 @@ public final class ResourceManager extends FencedRpcEndpoint implements Resource
     private final class Contender implements LeaderContender {
         @Override
         public void grantLeadership(UUID leaderSessionId) {
-            runAsync(() -> becomeLeader(leaderSessionId));
+            runAsyncUnlessStopped(() -> becomeLeader(leaderSessionId));
         }
 
         @Override
         public void revokeLeadership() {
-            runAsync(() -> {
+            runAsyncUnlessStopped(() -> {
                 setFencingToken(null);
                 // next round (ZooKeeper HA): also drop the TaskManagers so they re-register with the new leader
                 failPendingRequests(new IllegalStateException("The ResourceManager lost its leadership"));
@@ -265,7 +265,7 @@ public final class ResourceManager extends FencedRpcEndpoint implements Resource
     private final class DriverEvents implements ResourceEventHandler {
         @Override
         public void onTaskManagerStarted(ResourceID resourceId) {
-            runAsync(() -> {
+            runAsyncUnlessStopped(() -> {
                 requestedTaskManagers = Math.max(0, requestedTaskManagers - 1);
                 if (!slotManager.isRegistered(resourceId)) {
                     startingTaskManagers.add(resourceId);
@@ -275,7 +275,7 @@ public final class ResourceManager extends FencedRpcEndpoint implements Resource
 
         @Override
         public void onTaskManagerLost(ResourceID resourceId, String diagnostics) {
-            runAsync(() -> {
+            runAsyncUnlessStopped(() -> {
                 removeTaskManager(resourceId, diagnostics);
                 servePendingRequests();
             });

@@ -145,6 +145,18 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseableAsync {
         mainThread.execute(guarded(task));
     }
 
+    /**
+     * Like {@link #runAsync}, for callbacks from other components that may arrive after this endpoint
+     * stopped (leader notifications, task reports): those are dropped.
+     */
+    protected final void runAsyncUnlessStopped(Runnable task) {
+        try {
+            runAsync(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{} has stopped; dropping a callback", endpointId);
+        }
+    }
+
     /** Runs {@code task} on the main thread after {@code delay}; cancelled if the endpoint stops first. */
     protected final ScheduledFuture<?> scheduleRunAsync(Runnable task, Duration delay) {
         return mainThread.schedule(guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.millrace.api.JobID;
@@ -93,7 +92,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         resourceManagerRetriever.start(new LeaderRetrievalListener() {
             @Override
             public void notifyLeaderAddress(String leaderAddress, UUID leaderSessionId) {
-                runAsync(() -> onResourceManagerLeader(
+                runAsyncUnlessStopped(() -> onResourceManagerLeader(
                         leaderAddress == null ? null : new LeaderInformation(leaderSessionId, leaderAddress)));
             }
 
@@ -216,11 +215,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     /** Called on a task's thread. */
     private void reportFromTaskThread(TaskExecutionState state) {
-        try {
-            runAsync(() -> onTaskStateChange(state));
-        } catch (RejectedExecutionException e) {
-            LOG.warn("{} has stopped; dropping state {} of {}", resourceId, state.state(), state.executionId());
-        }
+        runAsyncUnlessStopped(() -> onTaskStateChange(state));
     }
 
     private void onTaskStateChange(TaskExecutionState state) {
