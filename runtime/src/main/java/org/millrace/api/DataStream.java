@@ -2,6 +2,7 @@ package org.millrace.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.millrace.api.eventtime.WatermarkStrategy;
 import org.millrace.api.functions.FilterFunction;
 import org.millrace.api.functions.FlatMapFunction;
 import org.millrace.api.functions.KeySelector;
@@ -28,6 +29,7 @@ import org.millrace.task.operators.StreamFilter;
 import org.millrace.task.operators.StreamFlatMap;
 import org.millrace.task.operators.StreamMap;
 import org.millrace.task.operators.StreamSink;
+import org.millrace.task.operators.TimestampsAndWatermarksOperator;
 
 /**
  * A stream of records of type {@code T}, the unit the job is built from: each method adds an
@@ -108,6 +110,14 @@ public class DataStream<T> {
     /** This stream's type if known, else null (the error surfaces later, where the type is needed). */
     protected TypeInformation<T> knownType() {
         return transformation.hasOutputType() ? transformation.getOutputType() : null;
+    }
+
+    /** Stamps records with event time and generates watermarks from them (for streams whose source did not). */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
+        OneInputTransformation<T, T> t = new OneInputTransformation<>(
+                transformation, "Timestamps/Watermarks", new TimestampsAndWatermarksOperator<>(watermarkStrategy), knownType(),
+                Transformation.DEFAULT_PARALLELISM);
+        return new SingleOutputStreamOperator<>(environment, t);
     }
 
     // ------------------------------------------------------------------ partitioning

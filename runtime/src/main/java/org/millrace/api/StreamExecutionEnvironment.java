@@ -142,7 +142,7 @@ public class StreamExecutionEnvironment {
 
     public <T> DataStreamSource<T> fromSource(
             Source<T, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName, TypeInformation<T> typeInfo) {
-        SourceTransformation<T> t = new SourceTransformation<>(sourceName, source, typeInfo, Transformation.DEFAULT_PARALLELISM);
+        SourceTransformation<T> t = new SourceTransformation<>(sourceName, source, watermarkStrategy, typeInfo, Transformation.DEFAULT_PARALLELISM);
         return new DataStreamSource<>(this, t);
     }
 

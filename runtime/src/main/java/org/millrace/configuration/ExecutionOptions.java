@@ -24,4 +24,10 @@ public final class ExecutionOptions {
             .defaultValue(Duration.ofMillis(100))
             .withDescription("Longest time a partly filled network buffer waits before it is sent downstream;"
                     + " '0 ms' sends after every record (lowest latency, lowest throughput).");
+
+    public static final ConfigOption<Duration> AUTO_WATERMARK_INTERVAL = ConfigOptions.key("pipeline.auto-watermark-interval")
+            .durationType()
+            .defaultValue(Duration.ofMillis(200))
+            .withDescription("How often sources with a watermark strategy emit periodic watermarks;"
+                    + " '0 ms' disables periodic watermarks.");
 }

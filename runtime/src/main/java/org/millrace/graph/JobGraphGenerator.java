@@ -27,16 +27,16 @@ public final class JobGraphGenerator {
     private final Map<Integer, List<StreamEdge>> outputsOfHead = new HashMap<>();
 
     private final long bufferTimeoutMillis;
+    private final long autoWatermarkIntervalMillis;
 
-
-    private JobGraphGenerator(StreamGraph streamGraph, long bufferTimeoutMillis) {
+    private JobGraphGenerator(StreamGraph streamGraph, Configuration configuration) {
         this.streamGraph = streamGraph;
-        this.bufferTimeoutMillis = bufferTimeoutMillis;
+        this.bufferTimeoutMillis = configuration.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
+        this.autoWatermarkIntervalMillis = configuration.get(ExecutionOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     }
 
     public static JobGraph generate(StreamGraph streamGraph, JobID jobId, Configuration jobConfiguration) {
-        long bufferTimeout = jobConfiguration.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
-        return new JobGraphGenerator(streamGraph, bufferTimeout).build(jobId, jobConfiguration);
+        return new JobGraphGenerator(streamGraph, jobConfiguration).build(jobId, jobConfiguration);
     }
 
     /** True if {@code edge}'s target can run in the same task as its source. */
@@ -102,7 +102,7 @@ public final class JobGraphGenerator {
         TypeInformation<?> inputType = head.isSource() ? null : requireType(head.getInEdges().get(0).getSource());
         List<List<SourceSplit>> splits = head.isSource() ? createSplits(head) : null;
         String name = String.join(" -> ", members.stream().map(StreamNode::getName).toList());
-        TaskConfig config = new TaskConfig(chain, networkOutputs, inputType, splits, bufferTimeoutMillis);
+        TaskConfig config = new TaskConfig(chain, networkOutputs, inputType, splits, bufferTimeoutMillis, autoWatermarkIntervalMillis);
         byte[] bytes = ObjectBytes.serialize(config, "the operators of '" + name + "'");
         return new JobVertex(name, head.getParallelism(), head.getMaxParallelism(), head.isSource(), bytes);
     }

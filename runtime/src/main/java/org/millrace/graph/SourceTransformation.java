@@ -1,6 +1,7 @@
 package org.millrace.graph;
 
 import java.util.List;
+import org.millrace.api.eventtime.WatermarkStrategy;
 import org.millrace.api.source.Source;
 import org.millrace.api.typeinfo.TypeInformation;
 
@@ -8,10 +9,17 @@ import org.millrace.api.typeinfo.TypeInformation;
 public final class SourceTransformation<T> extends Transformation<T> {
 
     private final Source<T, ?> source;
+    private final WatermarkStrategy<T> watermarkStrategy;
 
-    public SourceTransformation(String name, Source<T, ?> source, TypeInformation<T> outputType, int parallelism) {
+    public SourceTransformation(
+            String name, Source<T, ?> source, WatermarkStrategy<T> watermarkStrategy, TypeInformation<T> outputType, int parallelism) {
         super(name, outputType, parallelism);
         this.source = source;
+        this.watermarkStrategy = watermarkStrategy;
+    }
+
+    public WatermarkStrategy<T> getWatermarkStrategy() {
+        return watermarkStrategy;
     }
 
     public Source<T, ?> getSource() {

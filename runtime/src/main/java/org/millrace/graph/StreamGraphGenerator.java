@@ -92,7 +92,7 @@ public final class StreamGraphGenerator {
         StreamNode node;
         if (t instanceof SourceTransformation<?> s) {
             node = new StreamNode(t.getId(), t.getName(), t.getUid(), parallelism, maxParallelism,
-                    new SourceOperator<>(s.getSource()), s.getSource(), s, t.isChainingDisabled());
+                    sourceOperator(s), s.getSource(), s, t.isChainingDisabled());
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             node = new StreamNode(t.getId(), t.getName(), t.getUid(), parallelism, maxParallelism,
                     o.getOperator(), null, o, t.isChainingDisabled());
@@ -102,6 +102,11 @@ public final class StreamGraphGenerator {
         graph.addNode(node);
         nodes.put(t, node);
         return node;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static SourceOperator<?, ?> sourceOperator(SourceTransformation<?> s) {
+        return new SourceOperator(s.getSource(), s.getWatermarkStrategy());
     }
 
     private StreamPartitioner<?> resolvePartitioner(Endpoint from, StreamNode to) {

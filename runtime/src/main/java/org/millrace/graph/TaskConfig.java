@@ -17,13 +17,15 @@ import org.millrace.task.operators.StreamOperator;
  * @param inputType the type of the records on every input gate, or null for a source chain
  * @param splitsPerSubtask for a source chain, the splits of subtask i at index i; else null
  * @param bufferTimeoutMillis how long a partly filled output buffer may wait before it is sent
+ * @param autoWatermarkIntervalMillis how often sources emit periodic watermarks (0: never)
  */
 public record TaskConfig(
         List<ChainedOperator> chain,
         List<NetworkOutput> networkOutputs,
         TypeInformation<?> inputType,
         List<List<SourceSplit>> splitsPerSubtask,
-        long bufferTimeoutMillis)
+        long bufferTimeoutMillis,
+        long autoWatermarkIntervalMillis)
         implements Serializable {
 
     /**

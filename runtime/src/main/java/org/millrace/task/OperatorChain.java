@@ -7,6 +7,7 @@ import org.millrace.graph.TaskConfig;
 import org.millrace.network.RecordWriter;
 import org.millrace.task.operators.OneInputStreamOperator;
 import org.millrace.task.operators.OperatorContext;
+import org.millrace.task.operators.ProcessingTimeService;
 import org.millrace.task.operators.Output;
 import org.millrace.task.operators.StreamOperator;
 
@@ -21,7 +22,8 @@ final class OperatorChain {
     private final List<String> names = new ArrayList<>();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    OperatorChain(TaskConfig config, List<RecordWriter<?>> writers, RuntimeContext runtimeContext) {
+    OperatorChain(TaskConfig config, List<RecordWriter<?>> writers, RuntimeContext runtimeContext,
+            ProcessingTimeService processingTimeService) {
         List<TaskConfig.ChainedOperator> chain = config.chain();
         Output<?>[] outputs = new Output<?>[chain.size()];
         // build outputs from the tail backwards: an operator's chained successors come later in the list
@@ -57,6 +59,16 @@ final class OperatorChain {
                 @Override
                 public String getOperatorName() {
                     return name;
+                }
+
+                @Override
+                public ProcessingTimeService getProcessingTimeService() {
+                    return processingTimeService;
+                }
+
+                @Override
+                public long getAutoWatermarkIntervalMillis() {
+                    return config.autoWatermarkIntervalMillis();
                 }
             }, outputs[i]);
             operators.add(op);

@@ -2,9 +2,6 @@ package org.millrace.task;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.millrace.api.source.InputStatus;
 import org.millrace.network.ElementOutput;
@@ -23,19 +20,13 @@ import org.millrace.task.operators.SourceOperator;
  */
 final class StreamTask {
 
-    /** Puts "flush" mails into tasks on their buffer timeout; one daemon thread for the JVM. */
-    private static final ScheduledExecutorService FLUSH_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "millrace-output-flusher");
-        t.setDaemon(true);
-        return t;
-    });
-
     /** Elements taken from the network input between two mailbox checks. */
     private static final int NETWORK_BATCH = 512;
     /** Upper bound of one sleep: a safety net, every wake-up is normally signalled. */
     private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final Mailbox mailbox = new Mailbox();
+    private final Mailbox mailbox;
+    private final MailboxProcessingTimeService timers;
     private final OperatorChain chain;
     private final List<RecordWriter<?>> writers;
     private final NetworkInput<Object> input;
@@ -48,7 +39,15 @@ final class StreamTask {
     private volatile boolean canceled;
 
     @SuppressWarnings("unchecked")
-    StreamTask(OperatorChain chain, List<RecordWriter<?>> writers, NetworkInput<?> input, long bufferTimeoutMillis) {
+    StreamTask(
+            Mailbox mailbox,
+            MailboxProcessingTimeService timers,
+            OperatorChain chain,
+            List<RecordWriter<?>> writers,
+            NetworkInput<?> input,
+            long bufferTimeoutMillis) {
+        this.mailbox = mailbox;
+        this.timers = timers;
         this.chain = chain;
         this.writers = writers;
         this.input = (NetworkInput<Object>) input;
@@ -76,12 +75,10 @@ final class StreamTask {
 
     /** Runs the task to the end of its input, or until canceled. Returns true if the input ended. */
     boolean invoke() throws Exception {
-        ScheduledFuture<?> flushTimer = null;
         try {
             chain.open();
             if (bufferTimeoutMillis > 0) {
-                flushTimer = FLUSH_TIMER.scheduleAtFixedRate(
-                        () -> mailbox.put(this::flushOutputs), bufferTimeoutMillis, bufferTimeoutMillis, TimeUnit.MILLISECONDS);
+                timers.scheduleAtFixedRate(time -> flushOutputs(), bufferTimeoutMillis, bufferTimeoutMillis);
             }
             if (!runMailboxLoop()) {
                 return false;
@@ -92,9 +89,7 @@ final class StreamTask {
             }
             return true;
         } finally {
-            if (flushTimer != null) {
-                flushTimer.cancel(false);
-            }
+            timers.shutDown();
         }
     }
 

@@ -116,11 +116,13 @@ public final class Task implements Runnable {
             }
             NetworkInput<?> input = gates.isEmpty() ? null
                     : new NetworkInput<>(gates, config.inputType().createSerializer());
-            OperatorChain chain = new OperatorChain(config, writers, runtimeContext);
+            Mailbox mailbox = new Mailbox();
+            MailboxProcessingTimeService timers = new MailboxProcessingTimeService(mailbox, descriptor.taskName());
+            OperatorChain chain = new OperatorChain(config, writers, runtimeContext, timers);
             if (chain.getHead() instanceof SourceOperator<?, ?> source) {
                 assignSplits(source, config.splitsPerSubtask().get(descriptor.subtaskIndex()));
             }
-            st = new StreamTask(chain, writers, input, config.bufferTimeoutMillis());
+            st = new StreamTask(mailbox, timers, chain, writers, input, config.bufferTimeoutMillis());
             streamTask = st;
             if (canceled) {
                 return;

@@ -8,4 +8,10 @@ public interface OperatorContext {
     RuntimeContext getRuntimeContext();
 
     String getOperatorName();
+
+    /** Wall-clock timers whose callbacks run on the task thread. */
+    ProcessingTimeService getProcessingTimeService();
+
+    /** {@code pipeline.auto-watermark-interval} in milliseconds (0: no periodic watermarks). */
+    long getAutoWatermarkIntervalMillis();
 }

@@ -2,6 +2,7 @@ package org.millrace.task.operators;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.millrace.api.eventtime.WatermarkStrategy;
 import org.millrace.api.functions.RuntimeContext;
 import org.millrace.api.source.InputStatus;
 import org.millrace.api.source.ReaderOutput;
@@ -20,12 +21,15 @@ public final class SourceOperator<T, S extends SourceSplit> extends AbstractStre
     private static final long serialVersionUID = 1L;
 
     private final Source<T, S> source;
+    private final WatermarkStrategy<T> watermarkStrategy;
     private transient SourceReader<T, S> reader;
+    private transient WatermarkEmitter<T> watermarks;
     private transient List<S> assignedSplits;
     private transient ReaderOutput<T> readerOutput;
 
-    public SourceOperator(Source<T, S> source) {
+    public SourceOperator(Source<T, S> source, WatermarkStrategy<T> watermarkStrategy) {
         this.source = source;
+        this.watermarkStrategy = watermarkStrategy;
     }
 
     public Source<T, S> getSource() {
@@ -56,8 +60,14 @@ public final class SourceOperator<T, S extends SourceSplit> extends AbstractStre
                 return rc;
             }
         });
+        readerOutput = watermarkStrategy.generatesWatermarks() ? watermarkingOutput() : plainOutput();
+        reader.start();
+        reader.addSplits(assignedSplits == null ? List.of() : assignedSplits);
+    }
+
+    private ReaderOutput<T> plainOutput() {
         Output<T> out = output;
-        readerOutput = new ReaderOutput<>() {
+        return new ReaderOutput<>() {
             @Override
             public void collect(T record) {
                 out.collect(record, Output.NO_TIMESTAMP);
@@ -68,8 +78,26 @@ public final class SourceOperator<T, S extends SourceSplit> extends AbstractStre
                 out.collect(record, timestamp);
             }
         };
-        reader.start();
-        reader.addSplits(assignedSplits == null ? List.of() : assignedSplits);
+    }
+
+    private ReaderOutput<T> watermarkingOutput() {
+        WatermarkEmitter<T> emitter = new WatermarkEmitter<>(watermarkStrategy, output);
+        watermarks = emitter;
+        long interval = context.getAutoWatermarkIntervalMillis();
+        if (interval > 0) {
+            context.getProcessingTimeService().scheduleAtFixedRate(t -> emitter.onPeriodicEmit(), interval, interval);
+        }
+        return new ReaderOutput<>() {
+            @Override
+            public void collect(T record) {
+                emitter.collect(record, Output.NO_TIMESTAMP);
+            }
+
+            @Override
+            public void collect(T record, long timestamp) {
+                emitter.collect(record, timestamp);
+            }
+        };
     }
 
     /** Pulls the next batch from the reader. */
