@@ -131,12 +131,13 @@ public final class DispatcherClusterClient implements ClusterClient {
             LOG.debug("Closing with status listeners still following running jobs", e);
         }
         closed = true;
-        callbackExecutor.shutdownNow();
         try {
             onClose.close();
         } catch (Exception e) {
             LOG.warn("Could not shut down the cluster behind this client", e);
         }
+        // not shutdownNow: a listener call in progress is not interrupted
+        callbackExecutor.shutdown();
     }
 
     /** The jobs the cluster knows, for {@code millrace list}. */

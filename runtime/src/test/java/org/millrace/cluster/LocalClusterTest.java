@@ -3,6 +3,7 @@ package org.millrace.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.millrace.taskmanager.TestingTaskFactory.awaitThenFinish;
 import static org.millrace.taskmanager.TestingTaskFactory.finishWith;
@@ -23,6 +24,8 @@ import org.millrace.api.accumulators.LongCounter;
 import org.millrace.configuration.Configuration;
 import org.millrace.dispatcher.DispatcherGateway;
 import org.millrace.dispatcher.JobNotFoundException;
+import org.millrace.dispatcher.JobStatusMessage;
+import org.millrace.graph.ExecutionAttemptID;
 import org.millrace.graph.DistributionPattern;
 import org.millrace.graph.JobEdge;
 import org.millrace.graph.JobGraph;
@@ -40,6 +43,7 @@ import org.millrace.resourcemanager.ResourceManagerOptions;
 import org.millrace.resourcemanager.ResourceOverview;
 import org.millrace.rpc.FencingTokenException;
 import org.millrace.task.ExecutionState;
+import org.millrace.task.TaskExecutionState;
 import org.millrace.task.TaskFailureException;
 import org.millrace.taskmanager.TaskManagerOptions;
 import org.millrace.taskmanager.TestingShuffleEnvironment;
@@ -415,6 +419,46 @@ class LocalClusterTest {
         JobMasterGateway current = cluster.getRpcService()
                 .connect(jobMaster.address(), jobMaster.leaderSessionId(), JobMasterGateway.class).get();
         assertThat(current.requestJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void when_aReportNamesAnExecutionTheJobDoesNotHave_then_theJobMasterRejectsIt() throws Exception {
+        startCluster(1, 2);
+        tasks.behave("source", runUntilCanceled());
+        JobID jobId = client.submitJob(twoVertexJob("", 2)).get();
+        awaitRunning(() -> tasks.tasksOf("source"), 2);
+        LeaderInformation leader = LeaderRetrievalUtils
+                .retrieveLeader(cluster.getHaServices().getJobMasterLeaderRetriever(jobId))
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        JobMasterGateway jobMaster = cluster.getRpcService()
+                .connect(leader.address(), leader.leaderSessionId(), JobMasterGateway.class).get();
+        ExecutionAttemptID known = tasks.tasksOf("source").get(0).descriptor().executionId();
+        ExecutionAttemptID unknown = new ExecutionAttemptID(known.vertexId(), 7);
+
+        assertThatThrownBy(() -> jobMaster.updateTaskExecutionState(
+                        new TaskExecutionState(jobId, unknown, ExecutionState.FAILED, null, null)).get())
+                .cause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Job " + jobId + " has no execution " + unknown);
+        assertThat(jobMaster.requestJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void when_jobsAreListed_then_everyJobAppearsInSubmissionOrderWithItsStatus() throws Exception {
+        startCluster(1, 2);
+        tasks.behave("b-source", runUntilCanceled());
+        JobGraph first = twoVertexJob("a-", 1);
+        JobID firstId = client.submitJob(first).get();
+        resultOf(firstId);
+        JobID secondId = client.submitJob(twoVertexJob("b-", 1)).get();
+        awaitRunning(() -> tasks.tasksOf("b-source"), 1);
+
+        List<JobStatusMessage> jobs = ((DispatcherClusterClient) client).listJobs().get();
+
+        assertThat(jobs).extracting(JobStatusMessage::jobId, JobStatusMessage::jobName, JobStatusMessage::status)
+                .containsExactly(
+                        tuple(firstId, "a-job", JobStatus.FINISHED),
+                        tuple(secondId, "b-job", JobStatus.RUNNING));
     }
 
     @Test
