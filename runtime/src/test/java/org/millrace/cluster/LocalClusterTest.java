@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.millrace.api.JobID;
 import org.millrace.api.accumulators.LongCounter;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.LocalClusterOptions;
+import org.millrace.configuration.TaskManagerOptions;
 import org.millrace.dispatcher.DispatcherGateway;
 import org.millrace.dispatcher.JobNotFoundException;
 import org.millrace.dispatcher.JobStatusMessage;
@@ -45,7 +47,6 @@ import org.millrace.rpc.FencingTokenException;
 import org.millrace.task.ExecutionState;
 import org.millrace.task.TaskExecutionState;
 import org.millrace.task.TaskFailureException;
-import org.millrace.taskmanager.TaskManagerOptions;
 import org.millrace.taskmanager.TestingShuffleEnvironment;
 import org.millrace.taskmanager.TestingTaskFactory;
 import org.millrace.taskmanager.TestingTaskFactory.TestingTask;
@@ -61,7 +62,7 @@ class LocalClusterTest {
 
     private void startCluster(int taskManagers, int slotsPerTaskManager) {
         startCluster(new Configuration()
-                .set(ResourceManagerOptions.LOCAL_NUMBER_TASK_MANAGERS, taskManagers)
+                .set(LocalClusterOptions.NUM_TASK_MANAGERS, taskManagers)
                 .set(TaskManagerOptions.NUM_TASK_SLOTS, slotsPerTaskManager));
     }
 
@@ -302,9 +303,9 @@ class LocalClusterTest {
     @Test
     void when_slotsDoNotFreeUpInTime_then_theWaitingJobFails() throws Exception {
         startCluster(new Configuration()
-                .set(ResourceManagerOptions.LOCAL_NUMBER_TASK_MANAGERS, 1)
+                .set(LocalClusterOptions.NUM_TASK_MANAGERS, 1)
                 .set(TaskManagerOptions.NUM_TASK_SLOTS, 2)
-                .set(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT, 300L));
+                .set(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT, Duration.ofMillis(300)));
         tasks.behave("a-source", runUntilCanceled());
         tasks.behave("a-sink", runUntilCanceled());
         JobID first = client.submitJob(twoVertexJob("a-", 2)).get();
@@ -508,6 +509,25 @@ class LocalClusterTest {
                         && (t.getName().startsWith("millrace-") || t.getName().startsWith("source (")
                                 || t.getName().startsWith("sink ("))));
         assertThat(tasks.tasks()).allSatisfy(t -> assertThat(t.lastState()).isEqualTo(ExecutionState.CANCELED));
+    }
+
+    @Test
+    void when_clientIsClosed_then_listenersOfEndedJobsHearTheEnd_butRunningJobsAreNotAwaited() throws Exception {
+        startCluster(1, 2);
+        tasks.behave("b-source", runUntilCanceled());
+        JobID ended = client.submitJob(twoVertexJob("a-", 1)).get();
+        resultOf(ended);
+        TestingJobStatusRecorder endedRecorder = follow(ended);
+        JobID running = client.submitJob(twoVertexJob("b-", 1)).get();
+        awaitRunning(() -> tasks.tasksOf("b-source"), 1);
+        follow(running);
+
+        long start = System.nanoTime();
+        client.close();
+        client = null;
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(endedRecorder.statuses()).containsExactly(JobStatus.CREATED, JobStatus.RUNNING, JobStatus.FINISHED);
     }
 
     @Test

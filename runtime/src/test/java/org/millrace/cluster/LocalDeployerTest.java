@@ -13,7 +13,6 @@ import org.millrace.graph.JobVertex;
 import org.millrace.jobmaster.JobStatus;
 import org.millrace.jobmaster.TestingDeploymentDescriptors;
 import org.millrace.rpc.RpcException;
-import org.millrace.taskmanager.TaskManagerOptions;
 import org.millrace.taskmanager.TestingShuffleEnvironment;
 import org.millrace.taskmanager.TestingTaskFactory;
 
@@ -22,17 +21,6 @@ class LocalDeployerTest {
     @Test
     void when_targetIsLocal_then_theServiceLoaderFindsTheLocalDeployer() {
         assertThat(Deployers.forTarget("local", getClass().getClassLoader())).isInstanceOf(LocalDeployer.class);
-    }
-
-    @Test
-    void when_slotsAreNotConfigured_then_parallelismDefaultSizesTheTaskManager() {
-        Configuration withParallelism = new Configuration().setString("parallelism.default", "3");
-        Configuration withSlots = new Configuration().set(TaskManagerOptions.NUM_TASK_SLOTS, 5).setString("parallelism.default", "3");
-
-        assertThat(LocalDeployer.withDefaultSlots(withParallelism).get(TaskManagerOptions.NUM_TASK_SLOTS)).isEqualTo(3);
-        assertThat(LocalDeployer.withDefaultSlots(withSlots).get(TaskManagerOptions.NUM_TASK_SLOTS)).isEqualTo(5);
-        assertThat(LocalDeployer.withDefaultSlots(new Configuration()).get(TaskManagerOptions.NUM_TASK_SLOTS))
-                .isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test

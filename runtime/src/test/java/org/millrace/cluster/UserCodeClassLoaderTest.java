@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.api.JobID;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.LocalClusterOptions;
+import org.millrace.configuration.TaskManagerOptions;
 import org.millrace.graph.DistributionPattern;
 import org.millrace.graph.JobEdge;
 import org.millrace.graph.JobGraph;
 import org.millrace.graph.JobVertex;
 import org.millrace.jobmaster.JobStatus;
 import org.millrace.jobmaster.TestingDeploymentDescriptors;
-import org.millrace.resourcemanager.ResourceManagerOptions;
 import org.millrace.taskmanager.TaskExecutor;
-import org.millrace.taskmanager.TaskManagerOptions;
 import org.millrace.taskmanager.TestingShuffleEnvironment;
 import org.millrace.taskmanager.TestingTaskFactory;
 import org.millrace.taskmanager.TestingTaskFactory.TestingTask;
@@ -52,7 +52,7 @@ class UserCodeClassLoaderTest {
         };
         tasks.behave("source", lookForMarker).behave("sink", lookForMarker);
         client = LocalDeployer.start(LocalCluster.builder(new Configuration()
-                        .set(ResourceManagerOptions.LOCAL_NUMBER_TASK_MANAGERS, 1)
+                        .set(LocalClusterOptions.NUM_TASK_MANAGERS, 1)
                         .set(TaskManagerOptions.NUM_TASK_SLOTS, 2))
                 .shuffleEnvironmentFactory(TestingShuffleEnvironment::new)
                 .taskFactory(tasks)
