@@ -1,7 +1,8 @@
 package org.millrace.cluster;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -40,8 +41,8 @@ public final class DispatcherClusterClient implements ClusterClient {
     private final AutoCloseable onClose;
     private final ExecutorService callbackExecutor;
     private volatile boolean closed;
-    /** One future per followed job, completed once its terminal status was delivered (or following stopped). */
-    private final Set<CompletableFuture<Void>> followers = ConcurrentHashMap.newKeySet();
+    /** Per listener, the job it follows and a future completed once the job's end was delivered (or following stopped). */
+    private final Map<CompletableFuture<Void>, JobID> followers = new ConcurrentHashMap<>();
 
     /**
      * @param dispatcher the Dispatcher leader's gateway (when it is known)
@@ -86,7 +87,7 @@ public final class DispatcherClusterClient implements ClusterClient {
     @Override
     public void addJobStatusListener(JobID jobId, JobStatusListener listener) {
         CompletableFuture<Void> delivered = new CompletableFuture<>();
-        followers.add(delivered);
+        followers.put(delivered, jobId);
         delivered.whenComplete((v, e) -> followers.remove(delivered));
         poll(jobId, 0, listener, delivered);
     }
@@ -122,21 +123,26 @@ public final class DispatcherClusterClient implements ClusterClient {
     @Override
     public void close() {
         // a job's result can arrive before its last status change is delivered: let the listeners
-        // hear the end of the jobs that have ended before the cluster goes away
+        // hear the end of the jobs that have ended before the cluster goes away (not wait for running ones)
+        List<CompletableFuture<Void>> endingJobs = new ArrayList<>();
+        followers.forEach((delivered, jobId) -> endingJobs.add(dispatcher
+                .thenCompose(d -> d.requestJobStatus(jobId))
+                .thenCompose(status -> status.isGloballyTerminal() ? delivered : CompletableFuture.completedFuture(null))));
         try {
-            CompletableFuture.allOf(followers.toArray(new CompletableFuture<?>[0])).get(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.allOf(endingJobs.toArray(new CompletableFuture<?>[0])).get(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             LOG.debug("Closing with status listeners still following running jobs", e);
         }
         closed = true;
-        callbackExecutor.shutdownNow();
         try {
             onClose.close();
         } catch (Exception e) {
             LOG.warn("Could not shut down the cluster behind this client", e);
         }
+        // not shutdownNow: a listener call in progress is not interrupted
+        callbackExecutor.shutdown();
     }
 
     /** The jobs the cluster knows, for {@code millrace list}. */

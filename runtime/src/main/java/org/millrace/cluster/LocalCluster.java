@@ -1,9 +1,9 @@
 package org.millrace.cluster;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.LocalClusterOptions;
 import org.millrace.dispatcher.Dispatcher;
 import org.millrace.dispatcher.DispatcherGateway;
 import org.millrace.ha.EmbeddedHaServices;
@@ -68,14 +68,14 @@ public final class LocalCluster implements AutoCloseable {
     public void start() {
         taskManagerConfiguration = TaskManagerConfiguration.fromConfiguration(configuration);
         InJvmResourceDriver driver = new InJvmResourceDriver(
-                configuration.get(ResourceManagerOptions.LOCAL_NUMBER_TASK_MANAGERS),
+                configuration.get(LocalClusterOptions.NUM_TASK_MANAGERS),
                 taskManagerConfiguration.numberOfSlots(),
                 this::startTaskExecutor);
         resourceManager = new ResourceManager(
                 rpcService,
                 haServices.getResourceManagerLeaderElection(),
                 driver,
-                Duration.ofMillis(configuration.get(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT)));
+                configuration.get(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT));
         resourceManager.start();
 
         JobMasterServices jobMasterServices = new JobMasterServices(rpcService, haServices, deploymentDescriptorFactory);

@@ -84,6 +84,9 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
 
     @Override
     protected void onStart() {
+        if (status != JobStatus.CREATED) {
+            return; // cannot happen (onStart is the first task of the main thread); guards the state machine
+        }
         try {
             executionGraph = ExecutionGraph.build(jobGraph);
             for (ExecutionVertex v : executionGraph.getVerticesTopologically()) {

@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.millrace.rpc.AutoCloseableAsync;
-import org.millrace.taskmanager.TaskManagerOptions;
+import org.millrace.configuration.LocalClusterOptions;
+import org.millrace.configuration.TaskManagerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +81,7 @@ public final class InJvmResourceDriver implements ResourceDriver {
 
     @Override
     public String describeMaximumSlots() {
-        return ResourceManagerOptions.LOCAL_NUMBER_TASK_MANAGERS.key() + "=" + numberOfTaskManagers + " x "
+        return LocalClusterOptions.NUM_TASK_MANAGERS.key() + "=" + numberOfTaskManagers + " x "
                 + TaskManagerOptions.NUM_TASK_SLOTS.key() + "=" + slotsPerTaskManager;
     }
 

@@ -1,6 +1,7 @@
 package org.millrace.rpc;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -181,7 +182,7 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseableAsync {
     }
 
     /** The token a self gateway carries: none for unfenced endpoints. */
-    java.util.UUID selfFencingToken() {
+    UUID selfFencingToken() {
         return null;
     }
 

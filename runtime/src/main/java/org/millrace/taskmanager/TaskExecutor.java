@@ -58,8 +58,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     /** The ResourceManager leader we know of (null: none), and its gateway once registered there. */
     private LeaderInformation resourceManagerLeader;
     private ResourceManagerGateway resourceManager;
-    /** Set when stopping: completes when the last task has reported its terminal state. */
-    private CompletableFuture<Void> allTasksTerminated;
+    private boolean stopping;
+    /** Completes, once stopping, when the last task has reported its terminal state. */
+    private final CompletableFuture<Void> allTasksTerminated = new CompletableFuture<>();
 
     private record RunningTask(TaskHandle handle, JobID jobId, String name, JobMasterGateway jobMaster) {}
 
@@ -106,7 +107,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private void onResourceManagerLeader(LeaderInformation leader) {
         resourceManagerLeader = leader;
         resourceManager = null;
-        if (leader != null && allTasksTerminated == null) {
+        if (leader != null && !stopping) {
             registerAt(leader);
         }
     }
@@ -118,7 +119,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 .connect(leader.address(), leader.leaderSessionId(), ResourceManagerGateway.class)
                 .thenCompose(gateway -> gateway.registerTaskExecutor(registration).thenApply(ignored -> gateway))
                 .whenCompleteAsync((gateway, error) -> {
-                    if (!leader.equals(resourceManagerLeader) || allTasksTerminated != null) {
+                    if (!leader.equals(resourceManagerLeader) || stopping) {
                         return; // a newer leader, or stopping
                     }
                     if (error != null) {
@@ -137,7 +138,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     @Override
     protected CompletableFuture<Void> onStop() {
-        allTasksTerminated = new CompletableFuture<>();
+        stopping = true;
         resourceManagerRetriever.close();
         if (resourceManager != null) {
             // not awaited: the ResourceManager may be stopping too
@@ -176,7 +177,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     @Override
     public CompletableFuture<Void> requestSlot(SlotID slotId, JobID jobId, AllocationID allocationId) {
-        if (allTasksTerminated != null) {
+        if (stopping) {
             return CompletableFuture.failedFuture(new IllegalStateException(resourceId + " is shutting down"));
         }
         slotTable.allocate(slotId, jobId, allocationId);
@@ -187,7 +188,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     public CompletableFuture<Void> submitTask(
             TaskDeploymentDescriptor descriptor, AllocationID allocationId, JobMasterGateway jobMaster) {
         JobID jobId = descriptor.jobId();
-        if (allTasksTerminated != null) {
+        if (stopping) {
             return CompletableFuture.failedFuture(new IllegalStateException(resourceId + " is shutting down"));
         }
         if (!jobId.equals(slotTable.jobOf(allocationId))) {
@@ -235,7 +236,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         if (terminal) {
             tasks.remove(state.executionId());
             releaseJobIfUnused(task.jobId());
-            if (allTasksTerminated != null && tasks.isEmpty()) {
+            if (stopping && tasks.isEmpty()) {
                 allTasksTerminated.complete(null);
             }
         }

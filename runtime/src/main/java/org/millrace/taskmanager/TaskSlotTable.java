@@ -1,6 +1,5 @@
 package org.millrace.taskmanager;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.millrace.api.JobID;
 import org.millrace.resourcemanager.AllocationID;
@@ -63,15 +62,5 @@ final class TaskSlotTable {
 
     SlotReport createSlotReport() {
         return new SlotReport(List.of(slots));
-    }
-
-    List<JobID> jobs() {
-        List<JobID> jobs = new ArrayList<>();
-        for (SlotStatus s : slots) {
-            if (!s.isFree() && !jobs.contains(s.jobId())) {
-                jobs.add(s.jobId());
-            }
-        }
-        return jobs;
     }
 }

@@ -46,10 +46,6 @@ final class UserCodeClassLoaders {
         return urls;
     }
 
-    boolean has(JobID jobId) {
-        return loaders.containsKey(jobId);
-    }
-
     /** Closes the job's loader (its jar files); classes already loaded stay usable. */
     void release(JobID jobId) {
         ClassLoader loader = loaders.remove(jobId);

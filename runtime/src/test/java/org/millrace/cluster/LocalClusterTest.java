@@ -3,6 +3,7 @@ package org.millrace.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.millrace.taskmanager.TestingTaskFactory.awaitThenFinish;
 import static org.millrace.taskmanager.TestingTaskFactory.finishWith;
@@ -21,8 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.millrace.api.JobID;
 import org.millrace.api.accumulators.LongCounter;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.LocalClusterOptions;
+import org.millrace.configuration.TaskManagerOptions;
 import org.millrace.dispatcher.DispatcherGateway;
 import org.millrace.dispatcher.JobNotFoundException;
+import org.millrace.dispatcher.JobStatusMessage;
+import org.millrace.graph.ExecutionAttemptID;
 import org.millrace.graph.DistributionPattern;
 import org.millrace.graph.JobEdge;
 import org.millrace.graph.JobGraph;
@@ -40,8 +45,8 @@ import org.millrace.resourcemanager.ResourceManagerOptions;
 import org.millrace.resourcemanager.ResourceOverview;
 import org.millrace.rpc.FencingTokenException;
 import org.millrace.task.ExecutionState;
+import org.millrace.task.TaskExecutionState;
 import org.millrace.task.TaskFailureException;
-import org.millrace.taskmanager.TaskManagerOptions;
 import org.millrace.taskmanager.TestingShuffleEnvironment;
 import org.millrace.taskmanager.TestingTaskFactory;
 import org.millrace.taskmanager.TestingTaskFactory.TestingTask;
@@ -57,7 +62,7 @@ class LocalClusterTest {
 
     private void startCluster(int taskManagers, int slotsPerTaskManager) {
         startCluster(new Configuration()
-                .set(ResourceManagerOptions.LOCAL_NUMBER_TASK_MANAGERS, taskManagers)
+                .set(LocalClusterOptions.NUM_TASK_MANAGERS, taskManagers)
                 .set(TaskManagerOptions.NUM_TASK_SLOTS, slotsPerTaskManager));
     }
 
@@ -298,9 +303,9 @@ class LocalClusterTest {
     @Test
     void when_slotsDoNotFreeUpInTime_then_theWaitingJobFails() throws Exception {
         startCluster(new Configuration()
-                .set(ResourceManagerOptions.LOCAL_NUMBER_TASK_MANAGERS, 1)
+                .set(LocalClusterOptions.NUM_TASK_MANAGERS, 1)
                 .set(TaskManagerOptions.NUM_TASK_SLOTS, 2)
-                .set(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT, 300L));
+                .set(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT, Duration.ofMillis(300)));
         tasks.behave("a-source", runUntilCanceled());
         tasks.behave("a-sink", runUntilCanceled());
         JobID first = client.submitJob(twoVertexJob("a-", 2)).get();
@@ -418,6 +423,46 @@ class LocalClusterTest {
     }
 
     @Test
+    void when_aReportNamesAnExecutionTheJobDoesNotHave_then_theJobMasterRejectsIt() throws Exception {
+        startCluster(1, 2);
+        tasks.behave("source", runUntilCanceled());
+        JobID jobId = client.submitJob(twoVertexJob("", 2)).get();
+        awaitRunning(() -> tasks.tasksOf("source"), 2);
+        LeaderInformation leader = LeaderRetrievalUtils
+                .retrieveLeader(cluster.getHaServices().getJobMasterLeaderRetriever(jobId))
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        JobMasterGateway jobMaster = cluster.getRpcService()
+                .connect(leader.address(), leader.leaderSessionId(), JobMasterGateway.class).get();
+        ExecutionAttemptID known = tasks.tasksOf("source").get(0).descriptor().executionId();
+        ExecutionAttemptID unknown = new ExecutionAttemptID(known.vertexId(), 7);
+
+        assertThatThrownBy(() -> jobMaster.updateTaskExecutionState(
+                        new TaskExecutionState(jobId, unknown, ExecutionState.FAILED, null, null)).get())
+                .cause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Job " + jobId + " has no execution " + unknown);
+        assertThat(jobMaster.requestJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void when_jobsAreListed_then_everyJobAppearsInSubmissionOrderWithItsStatus() throws Exception {
+        startCluster(1, 2);
+        tasks.behave("b-source", runUntilCanceled());
+        JobGraph first = twoVertexJob("a-", 1);
+        JobID firstId = client.submitJob(first).get();
+        resultOf(firstId);
+        JobID secondId = client.submitJob(twoVertexJob("b-", 1)).get();
+        awaitRunning(() -> tasks.tasksOf("b-source"), 1);
+
+        List<JobStatusMessage> jobs = ((DispatcherClusterClient) client).listJobs().get();
+
+        assertThat(jobs).extracting(JobStatusMessage::jobId, JobStatusMessage::jobName, JobStatusMessage::status)
+                .containsExactly(
+                        tuple(firstId, "a-job", JobStatus.FINISHED),
+                        tuple(secondId, "b-job", JobStatus.RUNNING));
+    }
+
+    @Test
     void when_jobIsUnknown_then_requestsFailNamingIt() throws Exception {
         startCluster(1, 1);
         JobID unknown = JobID.generate();
@@ -464,6 +509,25 @@ class LocalClusterTest {
                         && (t.getName().startsWith("millrace-") || t.getName().startsWith("source (")
                                 || t.getName().startsWith("sink ("))));
         assertThat(tasks.tasks()).allSatisfy(t -> assertThat(t.lastState()).isEqualTo(ExecutionState.CANCELED));
+    }
+
+    @Test
+    void when_clientIsClosed_then_listenersOfEndedJobsHearTheEnd_butRunningJobsAreNotAwaited() throws Exception {
+        startCluster(1, 2);
+        tasks.behave("b-source", runUntilCanceled());
+        JobID ended = client.submitJob(twoVertexJob("a-", 1)).get();
+        resultOf(ended);
+        TestingJobStatusRecorder endedRecorder = follow(ended);
+        JobID running = client.submitJob(twoVertexJob("b-", 1)).get();
+        awaitRunning(() -> tasks.tasksOf("b-source"), 1);
+        follow(running);
+
+        long start = System.nanoTime();
+        client.close();
+        client = null;
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(endedRecorder.statuses()).containsExactly(JobStatus.CREATED, JobStatus.RUNNING, JobStatus.FINISHED);
     }
 
     @Test
