@@ -17,7 +17,7 @@ import org.millrace.resourcemanager.InJvmResourceDriver;
 import org.millrace.resourcemanager.ResourceID;
 import org.millrace.resourcemanager.ResourceManager;
 import org.millrace.resourcemanager.ResourceManagerGateway;
-import org.millrace.resourcemanager.ResourceManagerOptions;
+import org.millrace.configuration.JobManagerOptions;
 import org.millrace.rpc.AutoCloseableAsync;
 import org.millrace.rpc.LocalRpcService;
 import org.millrace.rpc.RpcService;
@@ -75,7 +75,7 @@ public final class LocalCluster implements AutoCloseable {
                 rpcService,
                 haServices.getResourceManagerLeaderElection(),
                 driver,
-                configuration.get(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT));
+                configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT));
         resourceManager.start();
 
         JobMasterServices jobMasterServices = new JobMasterServices(rpcService, haServices, deploymentDescriptorFactory);

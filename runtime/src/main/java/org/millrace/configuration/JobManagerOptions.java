@@ -1,5 +1,7 @@
 package org.millrace.configuration;
 
+import java.time.Duration;
+
 /** Sizing of the JobManager process (the YARN ApplicationMaster). Constants; any thread. */
 public final class JobManagerOptions {
 
@@ -9,4 +11,10 @@ public final class JobManagerOptions {
             .memoryType()
             .defaultValue(MemorySize.ofMebiBytes(1600))
             .withDescription("Total memory of the JobManager process: the size of the ApplicationMaster's YARN container.");
+
+    public static final ConfigOption<Duration> SLOT_REQUEST_TIMEOUT = ConfigOptions.key("slot.request.timeout")
+            .durationType()
+            .checking(d -> !d.isNegative() && !d.isZero(), "positive")
+            .defaultValue(Duration.ofMinutes(5))
+            .withDescription("How long a job waits for its slots before it fails.");
 }

@@ -1,5 +1,7 @@
 package org.millrace.configuration;
 
+import java.time.Duration;
+
 /** Sizing of a TaskManager: slots and memory. Constants; any thread. */
 public final class TaskManagerOptions {
 
@@ -27,4 +29,10 @@ public final class TaskManagerOptions {
             .checking(s -> s.getBytes() >= 256 && s.getBytes() <= Integer.MAX_VALUE, "between 256 b and 2 gb")
             .defaultValue(MemorySize.ofKibiBytes(32))
             .withDescription("Size of one network buffer: the unit records are serialized into and sent in.");
+
+    public static final ConfigOption<Duration> TASK_CANCELLATION_TIMEOUT = ConfigOptions.key("task.cancellation.timeout")
+            .durationType()
+            .checking(d -> !d.isNegative() && !d.isZero(), "positive")
+            .defaultValue(Duration.ofMinutes(3))
+            .withDescription("How long a stopping TaskManager waits for its canceled tasks to end.");
 }

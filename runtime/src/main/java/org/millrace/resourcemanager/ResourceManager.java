@@ -1,5 +1,6 @@
 package org.millrace.resourcemanager;
 
+import org.millrace.configuration.JobManagerOptions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -172,7 +173,7 @@ public final class ResourceManager extends FencedRpcEndpoint implements Resource
         pendingRequests.removeIf(r -> r.future() == future);
         future.completeExceptionally(new NoResourceAvailableException("Could not obtain " + numberOfSlots
                 + " slots for job " + jobId + " within " + slotRequestTimeout.toMillis() + " ms ("
-                + ResourceManagerOptions.SLOT_REQUEST_TIMEOUT.key() + "): " + slotManager.numberOfFreeSlots()
+                + JobManagerOptions.SLOT_REQUEST_TIMEOUT.key() + "): " + slotManager.numberOfFreeSlots()
                 + " of " + slotManager.numberOfSlots() + " slots are free"));
         servePendingRequests();
     }

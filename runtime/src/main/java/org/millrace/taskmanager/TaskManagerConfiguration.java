@@ -10,6 +10,6 @@ public record TaskManagerConfiguration(int numberOfSlots, Duration cancellationT
     public static TaskManagerConfiguration fromConfiguration(Configuration configuration) {
         return new TaskManagerConfiguration(
                 configuration.get(TaskManagerOptions.NUM_TASK_SLOTS),
-                configuration.get(TaskExecutorOptions.TASK_CANCELLATION_TIMEOUT));
+                configuration.get(TaskManagerOptions.TASK_CANCELLATION_TIMEOUT));
     }
 }

@@ -41,7 +41,7 @@ import org.millrace.network.ConnectionID;
 import org.millrace.network.InputChannelDeploymentDescriptor;
 import org.millrace.resourcemanager.NoResourceAvailableException;
 import org.millrace.resourcemanager.ResourceManagerGateway;
-import org.millrace.resourcemanager.ResourceManagerOptions;
+import org.millrace.configuration.JobManagerOptions;
 import org.millrace.resourcemanager.ResourceOverview;
 import org.millrace.rpc.FencingTokenException;
 import org.millrace.task.ExecutionState;
@@ -305,7 +305,7 @@ class LocalClusterTest {
         startCluster(new Configuration()
                 .set(LocalClusterOptions.NUM_TASK_MANAGERS, 1)
                 .set(TaskManagerOptions.NUM_TASK_SLOTS, 2)
-                .set(ResourceManagerOptions.SLOT_REQUEST_TIMEOUT, Duration.ofMillis(300)));
+                .set(JobManagerOptions.SLOT_REQUEST_TIMEOUT, Duration.ofMillis(300)));
         tasks.behave("a-source", runUntilCanceled());
         tasks.behave("a-sink", runUntilCanceled());
         JobID first = client.submitJob(twoVertexJob("a-", 2)).get();
