@@ -1,5 +1,6 @@
 package org.millrace.jobmaster;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -210,7 +211,7 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
 
     @Override
     public CompletableFuture<Void> cancel() {
-        if (status == JobStatus.CREATED || status == JobStatus.RUNNING) {
+        if (status == JobStatus.CREATED || status == JobStatus.RUNNING || status == JobStatus.RESTARTING) {
             transitionTo(JobStatus.CANCELLING, null);
             cancelExecutions();
             checkJobTermination();
@@ -236,10 +237,15 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
             return;
         }
         restartStrategy.notifyFailure(cause);
-        if (restartStrategy.canRestart()) {
-            // next issue: a FailoverStrategy picks the tasks to restart (the failed task's pipelined
-            // region, or all), which are canceled and redeployed after getBackoffTimeMillis()
-            throw new UnsupportedOperationException("Restarting a job is not supported yet");
+        if (restartStrategy.canRestart() && slots != null) {
+            // global failover: cancel every task, then redeploy all of them as new attempts in the
+            // same slots once they are gone and the backoff has passed (see checkJobTermination)
+            LOG.info("Job {} ({}) restarts after {} ms ({}): {}", jobGraph.getName(), jobId(),
+                    restartStrategy.getBackoffTimeMillis(), restartStrategy, cause.toString());
+            transitionTo(JobStatus.RESTARTING, cause);
+            cancelExecutions();
+            checkJobTermination();
+            return;
         }
         LOG.info("Job {} ({}) fails: {}", jobGraph.getName(), jobId(), cause.toString());
         failureCause = cause;
@@ -286,7 +292,31 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
             case RUNNING -> finishJob();
             case FAILING -> endJob(JobStatus.FAILED, Map.of());
             case CANCELLING -> endJob(JobStatus.CANCELED, Map.of());
+            case RESTARTING -> scheduleRunAsync(this::restart, Duration.ofMillis(restartStrategy.getBackoffTimeMillis()));
             default -> {}
+        }
+    }
+
+    /** Redeploys every subtask as a new attempt, into the slots the job holds. */
+    private void restart() {
+        if (status != JobStatus.RESTARTING) {
+            return; // canceled while waiting for the backoff
+        }
+        List<Execution> next = new ArrayList<>(executions.size());
+        for (Execution previous : executions) {
+            Execution e = new Execution(previous.vertex, previous.attemptId.attemptNumber() + 1);
+            next.add(e);
+            executionsByAttempt.put(e.attemptId, e);
+        }
+        executions.clear();
+        executions.addAll(next);
+        transitionTo(JobStatus.RUNNING, null);
+        JobMasterGateway self = getSelfGateway(JobMasterGateway.class);
+        for (Execution e : executions) {
+            if (status != JobStatus.RUNNING) {
+                break;
+            }
+            deploy(e, self);
         }
     }
 
