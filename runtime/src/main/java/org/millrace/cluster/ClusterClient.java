@@ -1,6 +1,8 @@
 package org.millrace.cluster;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.millrace.task.TaskIOReport;
 import org.millrace.api.JobID;
 import org.millrace.graph.JobGraph;
 import org.millrace.jobmaster.JobStatus;
@@ -19,6 +21,9 @@ public interface ClusterClient extends AutoCloseable {
     CompletableFuture<JobStatus> getJobStatus(JobID jobId);
 
     CompletableFuture<Void> cancel(JobID jobId);
+
+    /** Busy / back-pressured / idle time of each running subtask of the job. */
+    CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics(JobID jobId);
 
     /** Registers a listener; it first hears the changes that already happened, in order. */
     void addJobStatusListener(JobID jobId, JobStatusListener listener);

@@ -19,6 +19,7 @@ import org.millrace.dispatcher.JobStatusChange;
 import org.millrace.dispatcher.JobStatusMessage;
 import org.millrace.graph.JobGraph;
 import org.millrace.jobmaster.JobStatus;
+import org.millrace.task.TaskIOReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +83,11 @@ public final class DispatcherClusterClient implements ClusterClient {
     @Override
     public CompletableFuture<Void> cancel(JobID jobId) {
         return call(d -> d.cancelJob(jobId));
+    }
+
+    @Override
+    public CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics(JobID jobId) {
+        return call(d -> d.requestTaskIOMetrics(jobId));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.millrace.ha.LeaderContender;
 import org.millrace.ha.LeaderElection;
 import org.millrace.jobmaster.JobManagerRunner;
 import org.millrace.jobmaster.JobMasterGateway;
+import org.millrace.task.TaskIOReport;
 import org.millrace.jobmaster.JobStatus;
 import org.millrace.rpc.FencedRpcEndpoint;
 import org.millrace.rpc.RpcService;
@@ -197,6 +198,18 @@ public final class Dispatcher extends FencedRpcEndpoint implements DispatcherGat
         }
         LOG.info("Cancelling job {} ({})", job.name, jobId);
         return job.runner.getJobMasterGateway().thenCompose(JobMasterGateway::cancel);
+    }
+
+    @Override
+    public CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics(JobID jobId) {
+        JobEntry job = jobs.get(jobId);
+        if (job == null) {
+            return CompletableFuture.failedFuture(new JobNotFoundException(jobId));
+        }
+        if (job.result.isDone() || job.runner == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return job.runner.getJobMasterGateway().thenCompose(JobMasterGateway::requestTaskIOMetrics);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.millrace.dispatcher;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.millrace.task.TaskIOReport;
 import org.millrace.api.JobID;
 import org.millrace.cluster.JobResult;
 import org.millrace.graph.JobGraph;
@@ -21,6 +22,9 @@ public interface DispatcherGateway extends FencedRpcGateway {
 
     /** Completes when the job has ended. */
     CompletableFuture<JobResult> requestJobResult(JobID jobId);
+
+    /** Busy / back-pressured / idle time of each running subtask of the job (from its JobMaster). */
+    CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics(JobID jobId);
 
     /** Every job this Dispatcher knows, running or ended, in submission order. */
     CompletableFuture<List<JobStatusMessage>> listJobs();

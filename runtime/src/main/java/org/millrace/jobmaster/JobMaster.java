@@ -26,6 +26,7 @@ import org.millrace.task.ExecutionState;
 import org.millrace.task.TaskDeploymentDescriptor;
 import org.millrace.task.TaskExecutionState;
 import org.millrace.task.TaskFailureException;
+import org.millrace.task.TaskIOReport;
 import org.millrace.taskmanager.TaskExecutorGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -217,6 +218,22 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
             checkJobTermination();
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics() {
+        List<CompletableFuture<List<TaskIOReport>>> perTaskExecutor = new ArrayList<>();
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (Execution e : executions) {
+            if (e.slot != null && asked.add(e.slot.taskExecutorAddress())) {
+                perTaskExecutor.add(taskExecutor(e.slot.taskExecutorAddress()).thenCompose(te -> te.requestTaskIOMetrics(jobId())));
+            }
+        }
+        return CompletableFuture.allOf(perTaskExecutor.toArray(new CompletableFuture<?>[0])).thenApply(ignored -> {
+            List<TaskIOReport> all = new ArrayList<>();
+            perTaskExecutor.forEach(f -> all.addAll(f.join()));
+            return all;
+        });
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.millrace.jobmaster;
 
+import java.util.List;
+import org.millrace.task.TaskIOReport;
+
 import java.util.concurrent.CompletableFuture;
 import org.millrace.rpc.FencedRpcGateway;
 import org.millrace.task.TaskExecutionState;
@@ -14,4 +17,7 @@ public interface JobMasterGateway extends FencedRpcGateway {
     CompletableFuture<Void> cancel();
 
     CompletableFuture<JobStatus> requestJobStatus();
+
+    /** Busy / back-pressured / idle time of each running subtask of the job. */
+    CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics();
 }

@@ -58,6 +58,8 @@ public final class RecordWriter<T> {
 
     /** Number of non-null {@link #currentBuffers}, so that an idle flush costs nothing. */
     private int numberOfOpenBuffers;
+    /** Time spent inside {@link #emit} waiting for a free buffer; task thread only. */
+    private long backPressuredNanos;
 
     /** Calls {@code selector.setup} with the partition's number of subpartitions. */
     public RecordWriter(ResultPartitionWriter partition, ChannelSelector<T> selector, TypeSerializer<T> serializer) {
@@ -169,7 +171,9 @@ public final class RecordWriter<T> {
             // About to wait for a consumer to recycle: first hand over what the other channels
             // hold, so their consumers are not kept waiting on (and holding back) us.
             flushAllChannels();
+            long waitStart = System.nanoTime();
             buffer = partition.requestBufferBlocking();
+            backPressuredNanos += System.nanoTime() - waitStart;
         }
         if (buffer.getMaxCapacity() != bufferSize) {
             buffer.recycleBuffer();
@@ -217,6 +221,11 @@ public final class RecordWriter<T> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Total time {@link #emit} waited for a free buffer so far (task thread only). */
+    public long getBackPressuredTimeNanos() {
+        return backPressuredNanos;
     }
 
     /** True if a buffer is free, i.e. the next record can be written without waiting. */

@@ -35,6 +35,10 @@ final class StreamTask {
     private final long bufferTimeoutMillis;
     private final String headName;
 
+    private final TaskIOMetrics ioMetrics;
+    /** The writers' summed wait time already added to {@link #ioMetrics}; task thread only. */
+    private long writerWaitNanosCounted;
+
     /** Set by a canceling thread, read by the task thread. */
     private volatile boolean canceled;
 
@@ -45,7 +49,9 @@ final class StreamTask {
             OperatorChain chain,
             List<RecordWriter<?>> writers,
             NetworkInput<?> input,
-            long bufferTimeoutMillis) {
+            long bufferTimeoutMillis,
+            TaskIOMetrics ioMetrics) {
+        this.ioMetrics = ioMetrics;
         this.mailbox = mailbox;
         this.timers = timers;
         this.chain = chain;
@@ -114,10 +120,13 @@ final class StreamTask {
             }
             CompletableFuture<Void> blockedOutput = firstUnavailableOutput();
             if (blockedOutput != null) {
+                ioMetrics.startWait(true);
                 mailbox.awaitMailOr(blockedOutput, MAX_IDLE_NANOS);
+                ioMetrics.endWait();
                 continue;
             }
             InputStatus status = processInput();
+            countWriterWaits();
             if (status == InputStatus.END_OF_INPUT) {
                 return true;
             }
@@ -126,7 +135,9 @@ final class StreamTask {
             }
             if (status == InputStatus.NOTHING_AVAILABLE) {
                 flushOutputs();
+                ioMetrics.startWait(false);
                 mailbox.awaitMailOr(source != null ? source.getAvailableFuture() : input.getAvailableFuture(), MAX_IDLE_NANOS);
+                ioMetrics.endWait();
             }
         }
     }
@@ -146,6 +157,15 @@ final class StreamTask {
         } catch (Exception e) {
             throw ChainedOperatorException.wrap(headName, e);
         }
+    }
+
+    private void countWriterWaits() {
+        long total = 0;
+        for (int i = 0; i < writers.size(); i++) {
+            total += writers.get(i).getBackPressuredTimeNanos();
+        }
+        ioMetrics.addBackPressured(total - writerWaitNanosCounted);
+        writerWaitNanosCounted = total;
     }
 
     private CompletableFuture<Void> firstUnavailableOutput() {

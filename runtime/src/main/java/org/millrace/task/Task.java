@@ -44,6 +44,7 @@ public final class Task implements Runnable {
     private volatile StreamTask streamTask;
     private volatile Thread thread;
     private volatile ExecutionState state = ExecutionState.CREATED;
+    private final TaskIOMetrics ioMetrics = new TaskIOMetrics();
 
     public Task(TaskDeploymentDescriptor descriptor, ShuffleEnvironment shuffle, ClassLoader userClassLoader, TaskStateListener listener) {
         this.descriptor = descriptor;
@@ -81,6 +82,11 @@ public final class Task implements Runnable {
 
     public TaskDeploymentDescriptor getDescriptor() {
         return descriptor;
+    }
+
+    /** Busy / back-pressured / idle time so far; any thread. */
+    public TaskIOSnapshot getIOMetrics() {
+        return ioMetrics.snapshot();
     }
 
     public ExecutionState getExecutionState() {
@@ -122,7 +128,7 @@ public final class Task implements Runnable {
             if (chain.getHead() instanceof SourceOperator<?, ?> source) {
                 assignSplits(source, config.splitsPerSubtask().get(descriptor.subtaskIndex()));
             }
-            st = new StreamTask(mailbox, timers, chain, writers, input, config.bufferTimeoutMillis());
+            st = new StreamTask(mailbox, timers, chain, writers, input, config.bufferTimeoutMillis(), ioMetrics);
             streamTask = st;
             if (canceled) {
                 return;

@@ -2,6 +2,7 @@ package org.millrace.taskmanager;
 
 import org.millrace.network.ShuffleEnvironment;
 import org.millrace.task.Task;
+import org.millrace.task.TaskIOSnapshot;
 import org.millrace.task.TaskDeploymentDescriptor;
 import org.millrace.task.TaskStateListener;
 
@@ -24,6 +25,11 @@ public final class DefaultTaskFactory implements TaskFactory {
             @Override
             public void cancel() {
                 task.cancel();
+            }
+
+            @Override
+            public TaskIOSnapshot ioMetrics() {
+                return task.getIOMetrics();
             }
         };
     }

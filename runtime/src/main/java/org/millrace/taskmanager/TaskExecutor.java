@@ -1,5 +1,8 @@
 package org.millrace.taskmanager;
 
+import org.millrace.task.TaskIOReport;
+import org.millrace.task.TaskIOSnapshot;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +66,18 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private final CompletableFuture<Void> allTasksTerminated = new CompletableFuture<>();
 
     private record RunningTask(TaskHandle handle, JobID jobId, String name, JobMasterGateway jobMaster) {}
+
+    @Override
+    public CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics(JobID jobId) {
+        List<TaskIOReport> reports = new ArrayList<>();
+        tasks.forEach((id, t) -> {
+            TaskIOSnapshot io = t.jobId().equals(jobId) ? t.handle().ioMetrics() : null;
+            if (io != null) {
+                reports.add(new TaskIOReport(id, t.name(), io));
+            }
+        });
+        return CompletableFuture.completedFuture(reports);
+    }
 
     public TaskExecutor(
             RpcService rpcService,

@@ -1,5 +1,8 @@
 package org.millrace.taskmanager;
 
+import java.util.List;
+import org.millrace.task.TaskIOReport;
+
 import java.util.concurrent.CompletableFuture;
 import org.millrace.api.JobID;
 import org.millrace.graph.ExecutionAttemptID;
@@ -27,4 +30,7 @@ public interface TaskExecutorGateway extends RpcGateway {
 
     /** From the ResourceManager: the job's slots here are free again; tasks still in them are canceled. */
     CompletableFuture<Void> freeSlots(JobID jobId);
+
+    /** Busy / back-pressured / idle time of the job's tasks running here. */
+    CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics(JobID jobId);
 }

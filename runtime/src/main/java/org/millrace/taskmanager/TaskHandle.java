@@ -1,5 +1,7 @@
 package org.millrace.taskmanager;
 
+import org.millrace.task.TaskIOSnapshot;
+
 /**
  * What the TaskExecutor needs of a running subtask: start it, ask it to stop. Everything else it
  * learns from the state changes the task reports. Called from the TaskExecutor's main thread.
@@ -11,4 +13,9 @@ public interface TaskHandle {
 
     /** Asks the task to stop; returns at once. The task then reports CANCELED (or the state it reached first). */
     void cancel();
+
+    /** Busy / back-pressured / idle time so far, or null if the task does not measure it. */
+    default TaskIOSnapshot ioMetrics() {
+        return null;
+    }
 }

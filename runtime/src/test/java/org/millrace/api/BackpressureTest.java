@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.millrace.api.eventtime.WatermarkStrategy;
@@ -17,6 +18,7 @@ import org.millrace.configuration.Configuration;
 import org.millrace.graph.JobGraph;
 import org.millrace.graph.JobGraphGenerator;
 import org.millrace.jobmaster.JobStatus;
+import org.millrace.task.TaskIOReport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,6 +83,14 @@ class BackpressureTest {
             }
 
             assertThat(maxLead).isBetween(1L, bound);
+            // the JobMaster sees the source mostly waiting for buffers and the sleeping sink mostly busy
+            List<TaskIOReport> io = cluster.requestTaskIOMetrics(id).get(30, TimeUnit.SECONDS);
+            assertThat(io).hasSize(2);
+            TaskIOReport source = io.stream().filter(r -> r.taskNameWithSubtask().startsWith("fast source")).findFirst().orElseThrow();
+            TaskIOReport sink = io.stream().filter(r -> r.taskNameWithSubtask().startsWith("Sink")).findFirst().orElseThrow();
+            assertThat(source.io().backPressuredRatio()).isGreaterThan(0.5);
+            assertThat(sink.io().busyRatio()).isGreaterThan(0.5);
+            assertThat(sink.io().backPressuredRatio()).isLessThan(0.1);
             assertThat(cluster.getJobStatus(id).get()).isEqualTo(JobStatus.RUNNING);
             cluster.cancel(id).get(30, TimeUnit.SECONDS);
         }

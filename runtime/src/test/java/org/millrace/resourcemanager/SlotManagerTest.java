@@ -38,6 +38,11 @@ class SlotManagerTest {
         public CompletableFuture<Void> freeSlots(JobID jobId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public CompletableFuture<java.util.List<org.millrace.task.TaskIOReport>> requestTaskIOMetrics(JobID jobId) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private TaskExecutorGateway register(String id, int slots) {
