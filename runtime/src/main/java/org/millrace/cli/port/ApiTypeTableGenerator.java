@@ -36,7 +36,7 @@ public final class ApiTypeTableGenerator {
         }
         Path classesDir = Path.of(args[0]);
         Path output = Path.of(args[1]);
-        SortedMap<String, String> table = tableOf(loadApiClasses(classesDir));
+        SortedMap<String, String> table = tableOf(loadClasses(classesDir, API_PACKAGE));
         Files.createDirectories(output.getParent());
         Files.writeString(output, render(table, args[2]), StandardCharsets.ISO_8859_1);
     }
@@ -87,11 +87,14 @@ public final class ApiTypeTableGenerator {
         return packageName.isEmpty() ? type.getCanonicalName() : type.getCanonicalName().substring(packageName.length() + 1);
     }
 
-    /** Loads, without initializing, every class compiled into {@code classesDir} under the API package. */
-    static List<Class<?>> loadApiClasses(Path classesDir) throws IOException, ClassNotFoundException {
-        Path root = classesDir.resolve(API_PACKAGE.replace('.', '/'));
+    /**
+     * Loads, without initializing (no static initializer runs), every class compiled into
+     * {@code classesDir} in {@code packageName} and the packages under it.
+     */
+    static List<Class<?>> loadClasses(Path classesDir, String packageName) throws IOException, ClassNotFoundException {
+        Path root = classesDir.resolve(packageName.replace('.', '/'));
         if (!Files.isDirectory(root)) {
-            throw new IllegalStateException("No compiled API classes in " + root);
+            throw new IllegalStateException("No compiled classes of " + packageName + " in " + root);
         }
         List<String> names;
         try (Stream<Path> files = Files.walk(root)) {
