@@ -23,8 +23,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Ports a Flink job's sources: copies SRC_DIR to OUT_DIR (or edits it with --in-place), rewriting each"
-                    + " 'import org.apache.flink...Name;' to the Millrace type of the same name and the Flink"
-                    + " dependencies of each pom.xml to org.millrace:millrace-runtime. Nothing else changes.",
+                    + " 'import org.apache.flink...Name;' to the Millrace type of the same name, and the Flink"
+                    + " dependencies of each pom.xml to Millrace's runtime artifact. Nothing else changes.",
             "Imports without a Millrace equivalent, package wildcards and org.apache.flink names written out in"
                     + " full in the code are left as they are and listed as 'file:line: ...'."
         },
