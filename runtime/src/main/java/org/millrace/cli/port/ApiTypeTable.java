@@ -3,10 +3,12 @@ package org.millrace.cli.port;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The public types of Millrace's API by their name inside their package ({@code DataStream},
@@ -50,6 +52,28 @@ public final class ApiTypeTable {
     /** The canonical name of the Millrace type called {@code nameInPackage}, if there is one. */
     public Optional<String> canonicalName(String nameInPackage) {
         return Optional.ofNullable(canonicalNames.get(nameInPackage));
+    }
+
+    /**
+     * Whether the Millrace type called {@code nameInPackage} has a public static field, method or
+     * member type called {@code member}, i.e. whether {@code import static Type.member;} compiles.
+     * A type this class loader cannot load (a table made up for a test) is not checked: true.
+     */
+    public boolean hasStaticMember(String nameInPackage, String member) {
+        String canonicalName = canonicalNames.get(nameInPackage);
+        if (canonicalName == null) {
+            return false;
+        }
+        String packagePrefix = canonicalName.substring(0, canonicalName.length() - nameInPackage.length());
+        Class<?> type;
+        try {
+            type = Class.forName(packagePrefix + nameInPackage.replace('.', '$'), false, ApiTypeTable.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return true;
+        }
+        return Stream.of(type.getFields()).anyMatch(f -> f.getName().equals(member) && Modifier.isStatic(f.getModifiers()))
+                || Stream.of(type.getMethods()).anyMatch(m -> m.getName().equals(member) && Modifier.isStatic(m.getModifiers()))
+                || Stream.of(type.getClasses()).anyMatch(c -> c.getSimpleName().equals(member));
     }
 
     /** The Millrace version the table was generated from, e.g. {@code 0.1.0-SNAPSHOT}. */

@@ -11,8 +11,9 @@ import org.millrace.cli.port.JavaTokenizer.Token;
  * Rewrites the Flink imports of one Java source file to the Millrace types of the same name, and
  * changes nothing else: only the characters of each mapped import's name are replaced. Names are
  * looked up by their part from the first capitalized segment on ({@code Name},
- * {@code Outer.Inner}); a static import keeps its member ({@code Types.LONG}). Reports, without
- * changing them, the imports it cannot map (package wildcards included) and every
+ * {@code Outer.Inner}); a static import keeps its member ({@code Types.LONG}), which the Millrace
+ * type must have. Reports, without changing them, the imports it cannot map (package wildcards
+ * included) and every
  * {@code org.apache.flink} name written out in full outside the imports. Stateless; any thread.
  */
 final class ImportRewriter {
@@ -52,13 +53,16 @@ final class ImportRewriter {
                 }
                 if (declaration.name().startsWith(FLINK_PREFIX)) {
                     int line = lines.lineOf(declaration.nameStart());
-                    Optional<String> target = map(declaration);
-                    if (target.isPresent()) {
-                        text.append(source, copied, declaration.nameStart()).append(target.get());
+                    Optional<Mapping> mapping = map(declaration);
+                    if (mapping.isEmpty()) {
+                        findings.add(new Finding(line, unmappable(declaration)));
+                    } else if (mapping.get().lacksStaticMember(table)) {
+                        findings.add(new Finding(line, declaration.name() + " has no Millrace equivalent ("
+                                + mapping.get().typeCanonicalName() + " has no public static " + mapping.get().member() + ")"));
+                    } else {
+                        text.append(source, copied, declaration.nameStart()).append(mapping.get().target());
                         copied = declaration.nameEnd();
                         rewritten++;
-                    } else {
-                        findings.add(new Finding(line, unmappable(declaration)));
                     }
                 }
                 i = declaration.endToken();
@@ -74,8 +78,18 @@ final class ImportRewriter {
         return new Result(text.toString(), rewritten, List.copyOf(findings));
     }
 
+    /**
+     * A mapped import: the Millrace type it names (by its name in the package and its canonical
+     * name), the static member it imports or {@code null}, and the whole new name.
+     */
+    record Mapping(String typeName, String typeCanonicalName, String member, String target) {
+        boolean lacksStaticMember(ApiTypeTable table) {
+            return member != null && !table.hasStaticMember(typeName, member);
+        }
+    }
+
     /** The Millrace name for the imported Flink name, if every type in it has one. */
-    Optional<String> map(ImportDeclaration declaration) {
+    Optional<Mapping> map(ImportDeclaration declaration) {
         String[] segments = declaration.name().substring(FLINK_PREFIX.length()).split("\\.");
         int firstType = 0;
         while (firstType < segments.length && !Character.isUpperCase(segments[firstType].charAt(0))) {
@@ -87,9 +101,9 @@ final class ImportRewriter {
             return Optional.empty();
         }
         String typeName = String.join(".", Arrays.asList(segments).subList(firstType, typeEnd));
-        String rest = typeEnd < segments.length ? "." + segments[typeEnd] : "";
-        String wildcard = declaration.isWildcard() ? ".*" : "";
-        return table.canonicalName(typeName).map(canonical -> canonical + rest + wildcard);
+        String member = typeEnd < segments.length ? segments[typeEnd] : null;
+        String suffix = (member != null ? "." + member : "") + (declaration.isWildcard() ? ".*" : "");
+        return table.canonicalName(typeName).map(canonical -> new Mapping(typeName, canonical, member, canonical + suffix));
     }
 
     private static String unmappable(ImportDeclaration declaration) {

@@ -10,14 +10,15 @@ import org.millrace.cli.port.ImportRewriter.Result;
 
 /**
  * Import rewriting of single files against a small hand-made table, so each expected text is
- * written out in full: only the imported names change, byte for byte.
+ * written out in full: only the imported names change, byte for byte. The table's Types and
+ * Tuple2 are the real classes (their static members are checked), the others made up.
  */
 class ImportRewriterTest {
 
     private static final ApiTypeTable TABLE = new ApiTypeTable(Map.of(
             "StreamExecutionEnvironment", "org.millrace.api.StreamExecutionEnvironment",
-            "KeyedProcessFunction", "org.millrace.api.functions.KeyedProcessFunction",
-            "KeyedProcessFunction.Context", "org.millrace.api.functions.KeyedProcessFunction.Context",
+            "KeyedProcessFunction", "org.millrace.testing.KeyedProcessFunction",
+            "KeyedProcessFunction.Context", "org.millrace.testing.KeyedProcessFunction.Context",
             "Types", "org.millrace.api.typeinfo.Types",
             "Tuple2", "org.millrace.api.tuple.Tuple2",
             "MapFunction", "org.millrace.api.functions.MapFunction"), "1.0");
@@ -49,8 +50,8 @@ class ImportRewriterTest {
                 "import org.apache.flink.streaming.api.functions.KeyedProcessFunction.Context;\n"
                         + "import org.apache.flink.streaming.api.functions.KeyedProcessFunction.*;\n");
 
-        assertThat(r.text()).isEqualTo("import org.millrace.api.functions.KeyedProcessFunction.Context;\n"
-                + "import org.millrace.api.functions.KeyedProcessFunction.*;\n");
+        assertThat(r.text()).isEqualTo("import org.millrace.testing.KeyedProcessFunction.Context;\n"
+                + "import org.millrace.testing.KeyedProcessFunction.*;\n");
         assertThat(r.findings()).isEmpty();
     }
 
@@ -64,7 +65,7 @@ class ImportRewriterTest {
         assertThat(r.text()).isEqualTo("import static org.millrace.api.typeinfo.Types.LONG;\n"
                 + "import static org.millrace.api.typeinfo.Types.*;\n"
                 + "import  static  org.millrace.api.tuple.Tuple2.of ;\n"
-                + "import static org.millrace.api.functions.KeyedProcessFunction.Context.MAGIC;\n");
+                + "import static org.millrace.testing.KeyedProcessFunction.Context.MAGIC;\n");
         assertThat(r.rewrittenImports()).isEqualTo(4);
         assertThat(r.findings()).isEmpty();
     }
@@ -87,6 +88,19 @@ class ImportRewriterTest {
                 new Finding(5, "org.apache.flink.util.Preconditions.checkNotNull has no Millrace equivalent"),
                 new Finding(6, "org.apache.flink.streaming.api.functions.KeyedProcessFunction.OnTimerContext"
                         + " has no Millrace equivalent"));
+    }
+
+    @Test
+    void a_static_import_of_a_member_the_millrace_type_lacks_is_reported() {
+        String source = "import static org.apache.flink.api.common.typeinfo.Types.NO_SUCH_TYPE;\n"
+                + "import static org.apache.flink.api.common.typeinfo.Types.LONG;\n";
+
+        Result r = rewriter.rewrite(source);
+
+        assertThat(r.text()).isEqualTo("import static org.apache.flink.api.common.typeinfo.Types.NO_SUCH_TYPE;\n"
+                + "import static org.millrace.api.typeinfo.Types.LONG;\n");
+        assertThat(r.findings()).containsExactly(new Finding(1, "org.apache.flink.api.common.typeinfo.Types.NO_SUCH_TYPE"
+                + " has no Millrace equivalent (org.millrace.api.typeinfo.Types has no public static NO_SUCH_TYPE)"));
     }
 
     @Test
