@@ -13,8 +13,8 @@ import org.millrace.cli.port.JavaTokenizer.Token;
  * looked up by their part from the first capitalized segment on ({@code Name},
  * {@code Outer.Inner}); a static import keeps its member ({@code Types.LONG}), which the Millrace
  * type must have. Reports, without changing them, the imports it cannot map (package wildcards
- * included) and every
- * {@code org.apache.flink} name written out in full outside the imports. Stateless; any thread.
+ * included) and every {@code org.apache.flink} name written out in full outside the imports.
+ * Stateless; any thread.
  */
 final class ImportRewriter {
 
