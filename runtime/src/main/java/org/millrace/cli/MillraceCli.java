@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code bin/millrace} command line: {@code run} and the commands still to come. Every
+ * The {@code bin/millrace} command line: {@code run}, {@code port} and the commands still to come. Every
  * failure is one line on stderr with exit code 1 (a job failed or the program threw) or 2 (bad
  * command line, configuration or jar); stack traces go to the log file, and to stderr with
  * {@code --verbose}. Runs on the JVM's main thread; tests call {@link #execute} in-process.
@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             PlannedCommands.Stop.class,
             PlannedCommands.YarnSession.class,
             PlannedCommands.Sandbox.class,
-            PlannedCommands.Port.class,
+            PortCommand.class,
         })
 public final class MillraceCli implements Callable<Integer> {
 

@@ -56,10 +56,4 @@ final class PlannedCommands {
 
     @Command(mixinStandardHelpOptions = true, name = "sandbox", description = "Starts a local cluster to try jobs on (not available yet).")
     static final class Sandbox extends NotAvailable {}
-
-    @Command(mixinStandardHelpOptions = true, name = "port", description = "Rewrites a Flink job's imports to Millrace's (not available yet).")
-    static final class Port extends NotAvailable {
-        @Parameters(paramLabel = "PATH", arity = "0..*", description = "Source files or directories.")
-        java.util.List<String> paths;
-    }
 }

@@ -127,6 +127,22 @@ class MillraceScriptTest {
     }
 
     @Test
+    void port_through_the_script_rewrites_what_it_can_and_lists_the_rest_on_stderr() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("job/src"));
+        Files.writeString(src.resolve("Job.java"), "import org.apache.flink.api.java.tuple.Tuple2;\n"
+                + "import org.apache.flink.table.api.TableEnvironment;\nclass Job {}\n");
+        Path out = dir.resolve("ported");
+
+        Result r = millrace("port", dir.resolve("job").toString(), out.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo(src.resolve("Job.java")
+                + ":2: org.apache.flink.table.api.TableEnvironment has no Millrace equivalent\n");
+        assertThat(Files.readString(out.resolve("src/Job.java"))).isEqualTo("import org.millrace.api.tuple.Tuple2;\n"
+                + "import org.apache.flink.table.api.TableEnvironment;\nclass Job {}\n");
+    }
+
+    @Test
     void without_jars_in_lib_the_script_says_to_build_first_even_through_a_link() throws Exception {
         Path home = dir.toRealPath().resolve("home"); // the script reports the physical path
         Path bin = Files.createDirectories(home.resolve("bin"));
