@@ -7,6 +7,7 @@ import org.millrace.api.functions.FilterFunction;
 import org.millrace.api.functions.FlatMapFunction;
 import org.millrace.api.functions.KeySelector;
 import org.millrace.api.functions.MapFunction;
+import org.millrace.api.functions.ProcessFunction;
 import org.millrace.api.fs.Path;
 import org.millrace.api.sink.PrintSink;
 import org.millrace.api.sink.Sink;
@@ -25,6 +26,7 @@ import org.millrace.graph.partitioner.RebalancePartitioner;
 import org.millrace.graph.partitioner.ShufflePartitioner;
 import org.millrace.graph.partitioner.StreamPartitioner;
 import org.millrace.task.operators.OneInputStreamOperator;
+import org.millrace.task.operators.ProcessOperator;
 import org.millrace.task.operators.StreamFilter;
 import org.millrace.task.operators.StreamFlatMap;
 import org.millrace.task.operators.StreamMap;
@@ -112,6 +114,15 @@ public class DataStream<T> {
         return transformation.hasOutputType() ? transformation.getOutputType() : null;
     }
 
+    /** Applies a {@link ProcessFunction} to every record: any number of outputs, side outputs, time. */
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
+        return process(processFunction, null);
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction, TypeInformation<R> outputType) {
+        return transform("Process", outputType, new ProcessOperator<>(processFunction), processFunction, ProcessFunction.class, 1);
+    }
+
     /** Stamps records with event time and generates watermarks from them (for streams whose source did not). */
     public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
         OneInputTransformation<T, T> t = new OneInputTransformation<>(
@@ -144,6 +155,14 @@ public class DataStream<T> {
     /** Every record to every instance of the next operator. */
     public DataStream<T> broadcast() {
         return partition(new BroadcastPartitioner<>());
+    }
+
+    /**
+     * Round-robin to the next operator's instances. Flink keeps rescale's round robin local to
+     * groups of instances; here it spans all of them, which distributes the same way.
+     */
+    public DataStream<T> rescale() {
+        return partition(new RebalancePartitioner<>());
     }
 
     /** Instance i feeds instance i of the next operator (equal parallelism required). */

@@ -2,6 +2,8 @@ package org.millrace.api;
 
 import org.millrace.api.typeinfo.TypeHint;
 import org.millrace.api.typeinfo.TypeInformation;
+import org.millrace.api.util.OutputTag;
+import org.millrace.graph.SideOutputTransformation;
 import org.millrace.graph.Transformation;
 
 /** The stream produced by one operator, whose name, uid, parallelism and type can be set. */
@@ -40,6 +42,11 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
     public SingleOutputStreamOperator<T> disableChaining() {
         transformation.disableChaining();
         return this;
+    }
+
+    /** The records this operator emitted to the side output {@code sideOutputTag}. */
+    public <X> DataStream<X> getSideOutput(OutputTag<X> sideOutputTag) {
+        return new DataStream<>(environment, new SideOutputTransformation<>(transformation, sideOutputTag));
     }
 
     /** Declares the output type where it cannot be extracted (lambdas returning generic types). */

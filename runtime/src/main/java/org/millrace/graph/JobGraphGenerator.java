@@ -9,6 +9,7 @@ import org.millrace.api.JobID;
 import org.millrace.api.source.Source;
 import org.millrace.api.source.SourceSplit;
 import org.millrace.api.typeinfo.TypeInformation;
+import org.millrace.api.util.OutputTag;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.ExecutionOptions;
 
@@ -81,25 +82,30 @@ public final class JobGraphGenerator {
         List<TaskConfig.ChainedOperator> chain = new ArrayList<>();
         for (StreamNode n : members) {
             List<Integer> chained = new ArrayList<>();
+            List<OutputTag<?>> chainedTags = new ArrayList<>();
             List<Integer> network = new ArrayList<>();
+            List<OutputTag<?>> networkTags = new ArrayList<>();
             for (StreamEdge out : n.getOutEdges()) {
                 if (isChainable(out)) {
                     chained.add(members.indexOf(out.getTarget()));
+                    chainedTags.add(out.getOutputTag());
                 } else {
                     network.add(networkEdges.size());
+                    networkTags.add(out.getOutputTag());
                     networkEdges.add(out);
                 }
             }
-            chain.add(new TaskConfig.ChainedOperator(n.getName(), n.getOperator(), toArray(chained), toArray(network)));
+            chain.add(new TaskConfig.ChainedOperator(n.getName(), n.getOperator(),
+                    toArray(chained), chainedTags.toArray(new OutputTag<?>[0]),
+                    toArray(network), networkTags.toArray(new OutputTag<?>[0])));
         }
         List<TaskConfig.NetworkOutput> networkOutputs = new ArrayList<>();
         for (StreamEdge e : networkEdges) {
-            TypeInformation<?> type = requireType(e.getSource());
-            networkOutputs.add(new TaskConfig.NetworkOutput(e.getPartitioner(), type, e.getTarget().getName()));
+            networkOutputs.add(new TaskConfig.NetworkOutput(e.getPartitioner(), e.requireType(), e.getTarget().getName()));
         }
         outputsOfHead.put(head.getId(), networkEdges);
 
-        TypeInformation<?> inputType = head.isSource() ? null : requireType(head.getInEdges().get(0).getSource());
+        TypeInformation<?> inputType = head.isSource() ? null : head.getInEdges().get(0).requireType();
         List<List<SourceSplit>> splits = head.isSource() ? createSplits(head) : null;
         String name = String.join(" -> ", members.stream().map(StreamNode::getName).toList());
         TaskConfig config = new TaskConfig(chain, networkOutputs, inputType, splits, bufferTimeoutMillis, autoWatermarkIntervalMillis);
@@ -107,9 +113,6 @@ public final class JobGraphGenerator {
         return new JobVertex(name, head.getParallelism(), head.getMaxParallelism(), head.isSource(), bytes);
     }
 
-    private static TypeInformation<?> requireType(StreamNode producer) {
-        return producer.requireOutputType();
-    }
 
     /** Depth-first: the head, then each chainable successor and its chain. */
     private static void collectChain(StreamNode node, List<StreamNode> members) {

@@ -47,8 +47,9 @@ public final class StreamGraph {
         nodes.add(node);
     }
 
-    void addEdge(StreamNode source, StreamNode target, org.millrace.graph.partitioner.StreamPartitioner<?> partitioner) {
-        StreamEdge e = new StreamEdge(source, target, partitioner);
+    void addEdge(StreamNode source, StreamNode target, org.millrace.graph.partitioner.StreamPartitioner<?> partitioner,
+            org.millrace.api.util.OutputTag<?> outputTag) {
+        StreamEdge e = new StreamEdge(source, target, partitioner, outputTag);
         source.getOutEdges().add(e);
         target.getInEdges().add(e);
     }

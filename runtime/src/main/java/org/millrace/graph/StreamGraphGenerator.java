@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.millrace.api.util.OutputTag;
 import org.millrace.configuration.Configuration;
 import org.millrace.graph.partitioner.ForwardPartitioner;
 import org.millrace.graph.partitioner.RebalancePartitioner;
@@ -25,7 +26,7 @@ public final class StreamGraphGenerator {
     private final Map<Transformation<?>, List<Endpoint>> translated = new HashMap<>();
     private final Map<Transformation<?>, StreamNode> nodes = new HashMap<>();
 
-    private record Endpoint(StreamNode node, StreamPartitioner<?> partitioner) {}
+    private record Endpoint(StreamNode node, StreamPartitioner<?> partitioner, OutputTag<?> tag) {}
 
     private StreamGraphGenerator(String jobName, Configuration configuration, int defaultParallelism, int defaultMaxParallelism) {
         this.graph = new StreamGraph(jobName, configuration);
@@ -58,7 +59,12 @@ public final class StreamGraphGenerator {
         if (t instanceof PartitionTransformation<?> p) {
             result = new ArrayList<>();
             for (Endpoint e : translate(p.getInput())) {
-                result.add(new Endpoint(e.node(), p.getPartitioner()));
+                result.add(new Endpoint(e.node(), p.getPartitioner(), e.tag()));
+            }
+        } else if (t instanceof SideOutputTransformation<?> side) {
+            result = new ArrayList<>();
+            for (Endpoint e : translate(side.getInput())) {
+                result.add(new Endpoint(e.node(), e.partitioner(), side.getTag()));
             }
         } else if (t instanceof UnionTransformation<?> u) {
             result = new ArrayList<>();
@@ -73,10 +79,10 @@ public final class StreamGraphGenerator {
             StreamNode node = createNode(t);
             for (List<Endpoint> in : inputs) {
                 for (Endpoint e : in) {
-                    graph.addEdge(e.node(), node, resolvePartitioner(e, node));
+                    graph.addEdge(e.node(), node, resolvePartitioner(e, node), e.tag());
                 }
             }
-            result = List.of(new Endpoint(node, null));
+            result = List.of(new Endpoint(node, null, null));
         }
         translated.put(t, result);
         return result;

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.millrace.api.source.SourceSplit;
 import org.millrace.api.typeinfo.TypeInformation;
+import org.millrace.api.util.OutputTag;
 import org.millrace.graph.partitioner.StreamPartitioner;
 import org.millrace.task.operators.StreamOperator;
 
@@ -32,9 +33,17 @@ public record TaskConfig(
      * One operator of the chain and where its output goes.
      *
      * @param chainedOutputs indices into the chain of the operators it calls directly
+     * @param chainedOutputTags per chained output, the side output it carries (null: the main output)
      * @param networkOutputs indices into {@link TaskConfig#networkOutputs()} it writes to
+     * @param networkOutputTags per network output, the side output it carries (null: the main output)
      */
-    public record ChainedOperator(String name, StreamOperator<?> operator, int[] chainedOutputs, int[] networkOutputs)
+    public record ChainedOperator(
+            String name,
+            StreamOperator<?> operator,
+            int[] chainedOutputs,
+            OutputTag<?>[] chainedOutputTags,
+            int[] networkOutputs,
+            OutputTag<?>[] networkOutputTags)
             implements Serializable {}
 
     /** A result partition of the task: its partitioner and the type of its records. */

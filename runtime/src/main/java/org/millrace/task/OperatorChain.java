@@ -1,6 +1,10 @@
 package org.millrace.task;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.millrace.api.util.OutputTag;
 import java.util.List;
 import org.millrace.api.functions.RuntimeContext;
 import org.millrace.graph.TaskConfig;
@@ -29,20 +33,21 @@ final class OperatorChain {
         // build outputs from the tail backwards: an operator's chained successors come later in the list
         for (int i = chain.size() - 1; i >= 0; i--) {
             TaskConfig.ChainedOperator c = chain.get(i);
-            List<Output<?>> targets = new ArrayList<>();
-            for (int next : c.chainedOutputs()) {
-                targets.add(ChainingOutputs.create((OneInputStreamOperator) chain.get(next).operator(), chain.get(next).name()));
+            List<Output<?>> main = new ArrayList<>();
+            Map<OutputTag<?>, List<Output<?>>> sides = new LinkedHashMap<>();
+            for (int k = 0; k < c.chainedOutputs().length; k++) {
+                TaskConfig.ChainedOperator next = chain.get(c.chainedOutputs()[k]);
+                Output<?> o = ChainingOutputs.create((OneInputStreamOperator) next.operator(), next.name());
+                addTo(main, sides, c.chainedOutputTags()[k], o);
             }
-            for (int w : c.networkOutputs()) {
-                targets.add(new RecordWriterOutput<>(writers.get(w)));
+            for (int k = 0; k < c.networkOutputs().length; k++) {
+                addTo(main, sides, c.networkOutputTags()[k], new RecordWriterOutput<>(writers.get(c.networkOutputs()[k])));
             }
-            Output<?> out;
-            if (targets.isEmpty()) {
-                out = new DiscardingOutput<>();
-            } else if (targets.size() == 1) {
-                out = targets.get(0);
-            } else {
-                out = new BroadcastingOutput(targets.toArray(new Output[0]));
+            Output<?> out = combine(main);
+            if (!sides.isEmpty()) {
+                Map<OutputTag<?>, Output<Object>> sideOutputs = new HashMap<>();
+                sides.forEach((tag, list) -> sideOutputs.put(tag, (Output<Object>) combine(list)));
+                out = new SideOutputRouter(out, sideOutputs);
             }
             outputs[i] = out;
         }
@@ -74,6 +79,22 @@ final class OperatorChain {
             operators.add(op);
             names.add(name);
         }
+    }
+
+    private static void addTo(List<Output<?>> main, Map<OutputTag<?>, List<Output<?>>> sides, OutputTag<?> tag, Output<?> o) {
+        if (tag == null) {
+            main.add(o);
+        } else {
+            sides.computeIfAbsent(tag, t -> new ArrayList<>()).add(o);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Output<?> combine(List<Output<?>> targets) {
+        if (targets.isEmpty()) {
+            return new DiscardingOutput<>();
+        }
+        return targets.size() == 1 ? targets.get(0) : new BroadcastingOutput(targets.toArray(new Output[0]));
     }
 
     StreamOperator<?> getHead() {

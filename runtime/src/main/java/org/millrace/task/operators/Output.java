@@ -1,5 +1,7 @@
 package org.millrace.task.operators;
 
+import org.millrace.api.util.OutputTag;
+
 /**
  * Where an operator emits: the next chained operator (a direct method call), a record writer
  * (serialized into network buffers), or several of them. Called only from the task's thread.
@@ -11,6 +13,9 @@ public interface Output<T> {
 
     /** Emits a record; {@code timestamp} is {@link #NO_TIMESTAMP} when it has none. */
     void collect(T record, long timestamp);
+
+    /** Emits a record to the side output {@code tag}; dropped when nothing consumes that side output. */
+    default <X> void collect(OutputTag<X> tag, X record, long timestamp) {}
 
     /** Forwards an event-time watermark. */
     void emitWatermark(long watermark);
