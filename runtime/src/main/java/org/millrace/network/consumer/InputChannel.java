@@ -36,6 +36,10 @@ public abstract class InputChannel {
         return partitionId;
     }
 
+    public int getConsumedSubpartitionIndex() {
+        return consumedSubpartitionIndex;
+    }
+
     /** Sends the subpartition request; the answer may come later, on another thread. */
     protected abstract void requestSubpartition();
 
