@@ -129,8 +129,12 @@ final class CreditBasedViewReader implements SubpartitionRequestListener {
             return null;
         }
         dataAvailable = next.moreAvailable();
-        if (next.buffer().isBuffer() && --numCreditsAvailable < 0) {
-            throw new IllegalStateException("no credit available for channel " + receiverId + " of " + partitionId);
+        if (next.buffer().isBuffer()) {
+            if (numCreditsAvailable <= 0) {
+                next.buffer().recycleBuffer();
+                throw new IllegalStateException("no credit available for channel " + receiverId + " of " + partitionId);
+            }
+            numCreditsAvailable--;
         }
         return next;
     }
