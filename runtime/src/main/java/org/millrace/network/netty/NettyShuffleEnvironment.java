@@ -62,7 +62,12 @@ public final class NettyShuffleEnvironment implements ShuffleEnvironment {
         this.networkBufferPool = new NetworkBufferPool(settings.numberOfBuffers(), settings.segmentSize());
         int maxFrameLength = settings.segmentSize() + FRAME_OVERHEAD;
         this.server = new NettyServer(nettyConfig, partitionManager, maxFrameLength);
-        this.connectionManager = new NettyConnectionManager(nettyConfig.clientThreads(), maxFrameLength);
+        try {
+            this.connectionManager = new NettyConnectionManager(nettyConfig.clientThreads(), maxFrameLength);
+        } catch (RuntimeException e) {
+            server.shutdown();
+            throw e;
+        }
         this.connectionId = new ConnectionID(taskManagerId, nettyConfig.host(), server.getPort());
     }
 

@@ -38,8 +38,8 @@ final class PartitionRequestQueue extends ChannelInboundHandlerAdapter {
     /** I/O thread only: every reader of this connection that is not released. */
     private final Map<InputChannelID, CreditBasedViewReader> allReaders = new HashMap<>();
 
-    /** Set when the handler is added, before any message arrives. */
-    private ChannelHandlerContext ctx;
+    /** Set on the I/O thread when the handler is added, before any message arrives; read by notifying threads. */
+    private volatile ChannelHandlerContext ctx;
 
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
