@@ -159,8 +159,8 @@ class NettyShuffleEnvironmentTest {
     }
 
     /**
-     * A consumer that does not read: the sender stops once the channel's credit (2 exclusive + 2
-     * floating buffers, all full) is used up, the rest waits in the producer's subpartition and the
+     * A consumer that does not read: the sender stops once the channel's credit (2 exclusive and up
+     * to 2 floating buffers) is used up, the rest waits in the producer's subpartition and the
      * producer's pool runs dry, so the producer blocks far short of its records. Once the consumer
      * reads, everything arrives in order.
      */
@@ -181,11 +181,12 @@ class NettyShuffleEnvironmentTest {
         });
 
         await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS)).untilAsserted(() -> {
-            assertThat(channel.getNumberOfQueuedBuffers()).as("received, unread buffers").isEqualTo(4);
+            assertThat(channel.getNumberOfFreeBuffers()).as("no credit left").isZero();
             assertThat(partition.isAvailable()).as("producer pool exhausted").isFalse();
             assertThat(partition.getNumberOfQueuedBuffers(0)).as("waiting at the sender").isPositive();
         });
-        assertThat(channel.getNumberOfFreeBuffers()).as("no credit left").isZero();
+        // The exclusive buffers at least; floating ones only as far as the backlogs announced so far asked for.
+        assertThat(channel.getNumberOfQueuedBuffers()).as("received, unread buffers").isBetween(2, 4);
         assertThat(produced.get()).as("producer blocked").isLessThan(records);
         assertThat(producer.isDone()).isFalse();
 
