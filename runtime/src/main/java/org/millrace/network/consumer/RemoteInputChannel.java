@@ -1,9 +1,13 @@
 package org.millrace.network.consumer;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.millrace.network.ConnectionID;
 import org.millrace.network.ResultPartitionID;
 import org.millrace.network.buffer.Buffer;
@@ -108,21 +112,45 @@ public final class RemoteInputChannel extends InputChannel implements BufferRecy
     }
 
     /**
-     * Takes the exclusive segments from the gate pool, waiting if another pool still holds segments
-     * the gate's reservation covers. Called once when the gate is set up, before any request, so
-     * that no channel's floating buffers can hold up another channel's exclusive ones.
+     * Takes the exclusive segments from the gate pool, waiting (at most {@code timeout}) if other
+     * pools still hold segments the gate's reservation covers. Called once when the gate is set up,
+     * before any request, so that no channel's floating buffers can hold up another channel's
+     * exclusive ones. On failure the segments taken so far go back to the pool.
      */
-    public void assignExclusiveSegments() throws InterruptedException {
+    public void assignExclusiveSegments(Duration timeout) throws IOException, InterruptedException {
         List<byte[]> segments = new ArrayList<>(numberOfExclusiveBuffers);
-        for (int i = 0; i < numberOfExclusiveBuffers; i++) {
-            // The Buffer wrapper is dropped: the segment is this channel's until it is released.
-            segments.add(bufferPool.requestBufferBlocking().getMemory());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (segments.size() < numberOfExclusiveBuffers) {
+                Buffer buffer = bufferPool.requestBuffer();
+                if (buffer != null) {
+                    // The Buffer wrapper is dropped: the segment is this channel's until it is released.
+                    segments.add(buffer.getMemory());
+                } else {
+                    awaitPoolAvailable(deadline);
+                }
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            segments.forEach(bufferPool::recycle);
+            throw e;
         }
         synchronized (lock) {
             if (!freeSegments.isEmpty() || numberOfFloatingSegments > 0) {
                 throw new IllegalStateException("exclusive segments of " + this + " are already assigned");
             }
             freeSegments.addAll(segments);
+        }
+    }
+
+    private void awaitPoolAvailable(long deadline) throws IOException, InterruptedException {
+        long remaining = deadline - System.nanoTime();
+        try {
+            bufferPool.getAvailableFuture().get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("Timed out waiting for the exclusive network buffers of " + this
+                    + ": other pools hold the segments this gate reserved", e);
+        } catch (ExecutionException e) {
+            throw new IOException("Buffer pool of " + this + " failed", e.getCause());
         }
     }
 

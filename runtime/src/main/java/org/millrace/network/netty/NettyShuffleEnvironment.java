@@ -2,6 +2,7 @@ package org.millrace.network.netty;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class NettyShuffleEnvironment implements ShuffleEnvironment {
 
     /** Room for error messages and headers beyond one segment. */
     private static final int FRAME_OVERHEAD = 64 * 1024;
+
+    /** How long a new gate waits for its reserved segments to come back from other pools' overdraft. */
+    private static final Duration EXCLUSIVE_BUFFERS_TIMEOUT = Duration.ofSeconds(30);
 
     private final NetworkBufferSettings settings;
     private final NetworkBufferPool networkBufferPool;
@@ -163,8 +167,11 @@ public final class NettyShuffleEnvironment implements ShuffleEnvironment {
         }
         try {
             for (RemoteInputChannel channel : remote) {
-                channel.assignExclusiveSegments();
+                channel.assignExclusiveSegments(EXCLUSIVE_BUFFERS_TIMEOUT);
             }
+        } catch (IOException e) {
+            gate.close();
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             gate.close();

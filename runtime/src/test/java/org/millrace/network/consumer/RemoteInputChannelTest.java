@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class RemoteInputChannelTest {
         channel = new RemoteInputChannel(gate, 0, partitionId, 0, new ConnectionID("tm-1", "localhost", 1),
                 location -> CompletableFuture.completedFuture(client), EXCLUSIVE);
         gate.setInputChannel(channel);
-        channel.assignExclusiveSegments();
+        channel.assignExclusiveSegments(Duration.ofSeconds(10));
         gate.requestPartitions();
     }
 

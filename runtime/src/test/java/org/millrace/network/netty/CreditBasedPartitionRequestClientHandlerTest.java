@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ class CreditBasedPartitionRequestClientHandlerTest {
         channel = new RemoteInputChannel(gate, 0, partitionId, 0, new ConnectionID("tm-1", "localhost", 1),
                 location -> CompletableFuture.completedFuture(client), 1);
         gate.setInputChannel(channel);
-        channel.assignExclusiveSegments();
+        channel.assignExclusiveSegments(Duration.ofSeconds(10));
         gate.requestPartitions();
         connection.runPendingTasks();
         NettyMessage.PartitionRequest request = decodeOutbound();
