@@ -19,4 +19,25 @@ public final class NetworkOptions {
                     .defaultValue(8)
                     .withDescription("Buffers an input gate shares among its channels on top of the exclusive ones,"
                             + " for channels with a backlog.");
+
+    public static final ConfigOption<Integer> DATA_PORT =
+            ConfigOptions.key("taskmanager.data.port")
+                    .intType()
+                    .checking(n -> n >= 0 && n <= 65535, "a port, or 0 for an ephemeral one")
+                    .defaultValue(0)
+                    .withDescription("Port the TaskManager serves its result partitions on (0: any free port).");
+
+    public static final ConfigOption<Integer> NETTY_SERVER_THREADS =
+            ConfigOptions.key("taskmanager.network.netty.server.numThreads")
+                    .intType()
+                    .checking(n -> n >= 1, "at least 1")
+                    .defaultValue(1)
+                    .withDescription("Netty event-loop threads serving this TaskManager's partitions.");
+
+    public static final ConfigOption<Integer> NETTY_CLIENT_THREADS =
+            ConfigOptions.key("taskmanager.network.netty.client.numThreads")
+                    .intType()
+                    .checking(n -> n >= 1, "at least 1")
+                    .defaultValue(1)
+                    .withDescription("Netty event-loop threads of the connections to other TaskManagers.");
 }

@@ -7,8 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.millrace.network.util.AvailabilityHelper;
 
 /**
- * The bounded buffer pool of one result partition (later also of an input gate's remote
- * channels), drawn from the TaskManager's {@link NetworkBufferPool}: it is guaranteed
+ * The bounded buffer pool of one result partition, or of an input gate's remote channels, drawn from the TaskManager's {@link NetworkBufferPool}: it is guaranteed
  * {@code minSegments} and grows lazily up to {@code maxSegments}. Segments of recycled buffers
  * stay here for reuse, so in steady state a request and a recycle touch only this pool's lock.
  *
@@ -22,7 +21,7 @@ import org.millrace.network.util.AvailabilityHelper;
  * is destroyed.
  *
  * <p>Thread safety: requests come from the owning task's thread; recycles from the thread that
- * finished with a buffer (the consumer's task thread, later a Netty thread); destruction from the
+ * finished with a buffer (the consumer's task thread, or a Netty I/O thread); destruction from the
  * owning task or from whoever releases the partition. All state is guarded by
  * {@link #availableSegments}, which is also the monitor blocked requesters wait on. Availability
  * futures are completed after that lock is released.

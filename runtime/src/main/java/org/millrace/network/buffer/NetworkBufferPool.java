@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A TaskManager's network memory: a fixed number of fixed-size segments, allocated once at
- * start-up, lent to the {@link LocalBufferPool}s of its result partitions (and later of its input
- * gates' remote channels).
+ * start-up, lent to the {@link LocalBufferPool}s of its result partitions and of its input
+ * gates' remote channels.
  *
  * <p>Each local pool reserves its minimum when it is created ({@link #createBufferPool} fails if
  * the minimums no longer fit), so a pool can always get back to its minimum; segments above the

@@ -6,8 +6,8 @@ import org.millrace.network.partition.BufferAndBacklog;
 
 /**
  * One channel of a {@link SingleInputGate}: reads one subpartition of one producer partition.
- * {@link LocalInputChannel} reads it through memory; a remote channel (credit-based, over Netty)
- * will be a second subclass. Read by the consuming task's thread; data notifications come from the
+ * {@link LocalInputChannel} reads it through memory; {@link RemoteInputChannel} reads it from another
+ * TaskManager with credit-based flow control. Read by the consuming task's thread; data notifications come from the
  * producing side's threads and end up in {@link SingleInputGate#notifyChannelNonEmpty}.
  */
 public abstract class InputChannel {
@@ -34,6 +34,10 @@ public abstract class InputChannel {
 
     public ResultPartitionID getPartitionId() {
         return partitionId;
+    }
+
+    public int getConsumedSubpartitionIndex() {
+        return consumedSubpartitionIndex;
     }
 
     /** Sends the subpartition request; the answer may come later, on another thread. */

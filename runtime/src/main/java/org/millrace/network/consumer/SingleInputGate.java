@@ -9,6 +9,7 @@ import org.millrace.network.api.EndOfPartitionEvent;
 import org.millrace.network.api.EventSerializer;
 import org.millrace.network.api.RuntimeEvent;
 import org.millrace.network.buffer.Buffer;
+import org.millrace.network.buffer.LocalBufferPool;
 import org.millrace.network.partition.BufferAndBacklog;
 import org.millrace.network.util.AvailabilityHelper;
 import org.slf4j.Logger;
@@ -54,6 +55,9 @@ public final class SingleInputGate implements InputGate {
     /** Set by {@link #close()}; producers stop queueing channels once they see it. */
     private volatile boolean closed;
 
+    /** Buffers of the remote channels (exclusive and floating), or null if all channels are local; set before use. */
+    private LocalBufferPool bufferPool;
+
     public SingleInputGate(String owningTaskName, IntermediateDataSetID consumedDataSet, int consumedSubpartitionIndex,
             int numberOfChannels) {
         if (numberOfChannels < 1) {
@@ -75,6 +79,18 @@ public final class SingleInputGate implements InputGate {
             throw new IllegalStateException("channel " + channel.getChannelIndex() + " is already set");
         }
         channels[channel.getChannelIndex()] = channel;
+    }
+
+    /** Gives the gate the pool its remote channels draw from; the gate destroys it when it closes. */
+    public void setBufferPool(LocalBufferPool bufferPool) {
+        if (this.bufferPool != null) {
+            throw new IllegalStateException("the gate of " + owningTaskName + " already has a buffer pool");
+        }
+        this.bufferPool = bufferPool;
+    }
+
+    public LocalBufferPool getBufferPool() {
+        return bufferPool;
     }
 
     public InputChannel getChannel(int channelIndex) {
@@ -237,6 +253,11 @@ public final class SingleInputGate implements InputGate {
             if (channel != null) {
                 channel.releaseAllResources();
             }
+        }
+        // After the channels: they give their idle buffers back to the pool first; buffers still in
+        // use go to the network pool when they are recycled.
+        if (bufferPool != null) {
+            bufferPool.lazyDestroy();
         }
     }
 

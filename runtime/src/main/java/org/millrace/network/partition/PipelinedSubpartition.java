@@ -187,6 +187,13 @@ final class PipelinedSubpartition {
         }
     }
 
+    boolean isNextBufferEvent() {
+        synchronized (buffers) {
+            Buffer next = buffers.peek();
+            return next != null && !next.isBuffer();
+        }
+    }
+
     Throwable getFailureCause() {
         synchronized (buffers) {
             return failureCause;

@@ -41,6 +41,11 @@ final class PipelinedSubpartitionView implements ResultSubpartitionView {
     }
 
     @Override
+    public boolean isNextBufferEvent() {
+        return subpartition.isNextBufferEvent();
+    }
+
+    @Override
     public Throwable getFailureCause() {
         return subpartition.getFailureCause();
     }

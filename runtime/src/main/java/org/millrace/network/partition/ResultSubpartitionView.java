@@ -19,6 +19,12 @@ public interface ResultSubpartitionView {
 
     boolean isReleased();
 
+    /**
+     * Whether the next queued element is an event (which a credit-based sender may send without
+     * credit); false if nothing is queued. Takes the subpartition's lock: call it only when it matters.
+     */
+    boolean isNextBufferEvent();
+
     /** Why the producer side released the partition, if it did. */
     Throwable getFailureCause();
 
