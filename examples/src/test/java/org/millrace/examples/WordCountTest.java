@@ -52,6 +52,27 @@ class WordCountTest {
         assertThat(sorted(readOutput(output))).isEqualTo(sorted(expectedRunningCounts(lines)));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {4})
+    void countsEveryWordExactlyAcrossTwoTaskManagersOverLoopbackSockets(int parallelism) throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input);
+        List<String> lines = generateText(new Random(7), 3000);
+        for (int f = 0; f < 3; f++) {
+            Files.write(input.resolve("part-" + f), lines.subList(f * 1000, (f + 1) * 1000), StandardCharsets.UTF_8);
+        }
+        Path output = dir.resolve("output");
+        Configuration conf = new Configuration()
+                .setString("parallelism.default", Integer.toString(parallelism))
+                .setString("local.number-taskmanager", "2")
+                .setString("taskmanager.memory.network.size", "16 mb");
+        ExecutionContext.install(new ExecutionContext(conf, List.of(), null, null));
+
+        WordCount.main(new String[] {"--input", input.toString(), "--output", output.toString()});
+
+        assertThat(sorted(readOutput(output))).isEqualTo(sorted(expectedRunningCounts(lines)));
+    }
+
     /** The reference: lower-case, split on \W+, drop empties; one "word,n" line per occurrence n = 1..count. */
     private static List<String> expectedRunningCounts(List<String> lines) {
         Map<String, Long> counts = new HashMap<>();

@@ -1,10 +1,12 @@
 package org.millrace.cluster;
 
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.LocalClusterOptions;
 import org.millrace.network.ConnectionID;
 import org.millrace.network.InJvmPartitionDirectory;
 import org.millrace.network.LocalShuffleEnvironment;
 import org.millrace.network.NetworkBufferSettings;
+import org.millrace.network.netty.NettyShuffleEnvironment;
 import org.millrace.taskmanager.ShuffleEnvironmentFactory;
 
 /**
@@ -42,6 +44,11 @@ public final class LocalDeployer implements Deployer {
      * TaskManagers find each other's partitions through a shared in-JVM directory.
      */
     static ShuffleEnvironmentFactory createShuffleEnvironmentFactory(Configuration configuration) {
+        if (configuration.get(LocalClusterOptions.NUM_TASK_MANAGERS) > 1) {
+            // several TaskManagers: what crosses between them goes over loopback sockets, as it
+            // would between containers; within one TaskManager channels still skip the socket
+            return id -> NettyShuffleEnvironment.fromConfiguration(id.value(), "localhost", configuration);
+        }
         InJvmPartitionDirectory directory = new InJvmPartitionDirectory();
         NetworkBufferSettings settings = NetworkBufferSettings.fromConfiguration(configuration);
         return id -> new LocalShuffleEnvironment(new ConnectionID(id.value(), "localhost", -1), settings, directory);
