@@ -1,12 +1,14 @@
 package org.millrace.api;
 
 import org.millrace.api.functions.KeySelector;
+import org.millrace.api.functions.KeyedProcessFunction;
 import org.millrace.api.functions.ReduceFunction;
 import org.millrace.api.typeinfo.TypeInformation;
 import org.millrace.graph.OneInputTransformation;
 import org.millrace.graph.PartitionTransformation;
 import org.millrace.graph.Transformation;
 import org.millrace.graph.partitioner.KeyGroupStreamPartitioner;
+import org.millrace.task.operators.KeyedProcessOperator;
 import org.millrace.task.operators.StreamGroupedReduce;
 import org.millrace.task.operators.aggregation.Aggregations;
 import org.millrace.task.operators.aggregation.ComparableAggregator.Kind;
@@ -43,6 +45,16 @@ public class KeyedStream<T, K> extends DataStream<T> {
                 transformation, "Keyed Reduce", new StreamGroupedReduce<>(reducer, keySelector), knownType(),
                 Transformation.DEFAULT_PARALLELISM);
         return new SingleOutputStreamOperator<>(environment, t);
+    }
+
+    /** Applies a {@link KeyedProcessFunction}: per-record logic with the current key and per-key timers. */
+    public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> keyedProcessFunction) {
+        return process(keyedProcessFunction, null);
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> keyedProcessFunction, TypeInformation<R> outputType) {
+        return transform("KeyedProcess", outputType, new KeyedProcessOperator<>(keyedProcessFunction, keySelector),
+                keyedProcessFunction, KeyedProcessFunction.class, 2);
     }
 
     // ------------------------------------------------------------------ built-in aggregations

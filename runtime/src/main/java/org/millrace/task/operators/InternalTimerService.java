@@ -1,0 +1,128 @@
+package org.millrace.task.operators;
+
+import java.util.HashSet;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The timers of a keyed operator: event-time timers fire when the watermark passes them,
+ * processing-time timers when the wall clock does. A timer is a (key, time) pair registered at most
+ * once; firing calls back with that key as the current key. Kept on the heap, one queue per clock.
+ * Task thread only (processing-time wake-ups arrive through the mailbox).
+ */
+public final class InternalTimerService<K> {
+
+    /** A timer: when, and for which key. */
+    public record Timer<K>(long timestamp, K key) {}
+
+    /** What firing timers call. */
+    public interface Triggerable<K> {
+        void onEventTime(Timer<K> timer) throws Exception;
+
+        void onProcessingTime(Timer<K> timer) throws Exception;
+    }
+
+    private final PriorityQueue<Timer<K>> eventTimeQueue = new PriorityQueue<>((a, b) -> Long.compare(a.timestamp, b.timestamp));
+    private final Set<Timer<K>> eventTimeSet = new HashSet<>();
+    private final PriorityQueue<Timer<K>> processingTimeQueue = new PriorityQueue<>((a, b) -> Long.compare(a.timestamp, b.timestamp));
+    private final Set<Timer<K>> processingTimeSet = new HashSet<>();
+    private final ProcessingTimeService processingTimeService;
+    private final Triggerable<K> target;
+    private long currentWatermark = Long.MIN_VALUE;
+    /** The processing time the wake-up is scheduled for (Long.MAX_VALUE: none). */
+    private long nextWakeUp = Long.MAX_VALUE;
+    private ProcessingTimeService.Cancellable wakeUp;
+
+    public InternalTimerService(ProcessingTimeService processingTimeService, Triggerable<K> target) {
+        this.processingTimeService = processingTimeService;
+        this.target = target;
+    }
+
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    public long currentProcessingTime() {
+        return processingTimeService.getCurrentProcessingTime();
+    }
+
+    public void registerEventTimeTimer(K key, long time) {
+        Timer<K> t = new Timer<>(time, key);
+        if (eventTimeSet.add(t)) {
+            eventTimeQueue.add(t);
+        }
+    }
+
+    public void deleteEventTimeTimer(K key, long time) {
+        Timer<K> t = new Timer<>(time, key);
+        if (eventTimeSet.remove(t)) {
+            eventTimeQueue.remove(t);
+        }
+    }
+
+    public void registerProcessingTimeTimer(K key, long time) {
+        Timer<K> t = new Timer<>(time, key);
+        if (processingTimeSet.add(t)) {
+            processingTimeQueue.add(t);
+            if (time < nextWakeUp) {
+                scheduleWakeUp(time);
+            }
+        }
+    }
+
+    public void deleteProcessingTimeTimer(K key, long time) {
+        Timer<K> t = new Timer<>(time, key);
+        if (processingTimeSet.remove(t)) {
+            processingTimeQueue.remove(t);
+        }
+    }
+
+    /** Fires every event-time timer at or below {@code watermark}, in time order. */
+    public void advanceWatermark(long watermark) throws Exception {
+        currentWatermark = watermark;
+        Timer<K> t;
+        while ((t = eventTimeQueue.peek()) != null && t.timestamp <= watermark) {
+            eventTimeQueue.poll();
+            eventTimeSet.remove(t);
+            target.onEventTime(t);
+        }
+    }
+
+    public int numberOfEventTimeTimers() {
+        return eventTimeQueue.size();
+    }
+
+    public int numberOfProcessingTimeTimers() {
+        return processingTimeQueue.size();
+    }
+
+    private void scheduleWakeUp(long time) {
+        if (wakeUp != null) {
+            wakeUp.cancel();
+        }
+        nextWakeUp = time;
+        wakeUp = processingTimeService.registerTimer(time, this::onProcessingTime);
+    }
+
+    private void onProcessingTime(long due) throws Exception {
+        long now = Math.max(due, currentProcessingTime());
+        nextWakeUp = Long.MAX_VALUE;
+        wakeUp = null;
+        Timer<K> t;
+        while ((t = processingTimeQueue.peek()) != null && t.timestamp <= now) {
+            processingTimeQueue.poll();
+            processingTimeSet.remove(t);
+            target.onProcessingTime(t);
+        }
+        if (t != null && t.timestamp < nextWakeUp) {
+            scheduleWakeUp(t.timestamp);
+        }
+    }
+
+    /** Cancels the pending wake-up; timers are dropped with the operator. */
+    public void close() {
+        if (wakeUp != null) {
+            wakeUp.cancel();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.millrace.task.operators;
+
+import org.millrace.api.functions.KeySelector;
+import org.millrace.api.functions.KeyedProcessFunction;
+import org.millrace.api.functions.TimeDomain;
+import org.millrace.api.functions.TimerService;
+import org.millrace.api.util.OutputTag;
+
+/**
+ * Runs a {@link KeyedProcessFunction}: sets the current key for each record, and fires the
+ * function's timers with their key as the current key. Task thread only.
+ */
+public final class KeyedProcessOperator<K, I, O> extends AbstractUdfStreamOperator<O, KeyedProcessFunction<K, I, O>>
+        implements OneInputStreamOperator<I, O>, InternalTimerService.Triggerable<K> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final KeySelector<I, K> keySelector;
+    private transient TimestampedCollector<O> collector;
+    private transient InternalTimerService<K> timers;
+    private transient ContextImpl processContext;
+    private transient OnTimerContextImpl timerContext;
+    private transient K currentKey;
+
+    public KeyedProcessOperator(KeyedProcessFunction<K, I, O> function, KeySelector<I, K> keySelector) {
+        super(function);
+        this.keySelector = keySelector;
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        collector = new TimestampedCollector<>(output);
+        timers = new InternalTimerService<>(context.getProcessingTimeService(), this);
+        processContext = new ContextImpl(userFunction);
+        timerContext = new OnTimerContextImpl(userFunction);
+    }
+
+    @Override
+    public void processElement(I value, long timestamp) throws Exception {
+        currentKey = keySelector.getKey(value);
+        collector.setTimestamp(timestamp);
+        processContext.timestamp = timestamp;
+        userFunction.processElement(value, processContext, collector);
+    }
+
+    @Override
+    public void processWatermark(long watermark) throws Exception {
+        timers.advanceWatermark(watermark);
+        super.processWatermark(watermark);
+    }
+
+    @Override
+    public void onEventTime(InternalTimerService.Timer<K> timer) throws Exception {
+        fire(timer, TimeDomain.EVENT_TIME, timer.timestamp());
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimerService.Timer<K> timer) throws Exception {
+        fire(timer, TimeDomain.PROCESSING_TIME, Output.NO_TIMESTAMP);
+    }
+
+    private void fire(InternalTimerService.Timer<K> timer, TimeDomain domain, long outputTimestamp) throws Exception {
+        currentKey = timer.key();
+        collector.setTimestamp(outputTimestamp);
+        timerContext.timestamp = outputTimestamp;
+        timerContext.domain = domain;
+        userFunction.onTimer(timer.timestamp(), timerContext, collector);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (timers != null) {
+            timers.close();
+        }
+        super.close();
+    }
+
+    /** Timer access scoped to the current key. */
+    private final class KeyedTimers implements TimerService {
+        @Override
+        public long currentProcessingTime() {
+            return timers.currentProcessingTime();
+        }
+
+        @Override
+        public long currentWatermark() {
+            return timers.currentWatermark();
+        }
+
+        @Override
+        public void registerProcessingTimeTimer(long time) {
+            timers.registerProcessingTimeTimer(currentKey, time);
+        }
+
+        @Override
+        public void registerEventTimeTimer(long time) {
+            timers.registerEventTimeTimer(currentKey, time);
+        }
+
+        @Override
+        public void deleteProcessingTimeTimer(long time) {
+            timers.deleteProcessingTimeTimer(currentKey, time);
+        }
+
+        @Override
+        public void deleteEventTimeTimer(long time) {
+            timers.deleteEventTimeTimer(currentKey, time);
+        }
+    }
+
+    private final class ContextImpl extends KeyedProcessFunction<K, I, O>.Context {
+        final TimerService timerService = new KeyedTimers();
+        long timestamp = Output.NO_TIMESTAMP;
+
+        ContextImpl(KeyedProcessFunction<K, I, O> function) {
+            function.super();
+        }
+
+        @Override
+        public Long timestamp() {
+            return timestamp == Output.NO_TIMESTAMP ? null : timestamp;
+        }
+
+        @Override
+        public TimerService timerService() {
+            return timerService;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            output.collect(outputTag, value, timestamp);
+        }
+
+        @Override
+        public K getCurrentKey() {
+            return currentKey;
+        }
+    }
+
+    private final class OnTimerContextImpl extends KeyedProcessFunction<K, I, O>.OnTimerContext {
+        final TimerService timerService = new KeyedTimers();
+        long timestamp = Output.NO_TIMESTAMP;
+        TimeDomain domain;
+
+        OnTimerContextImpl(KeyedProcessFunction<K, I, O> function) {
+            function.super();
+        }
+
+        @Override
+        public Long timestamp() {
+            return timestamp == Output.NO_TIMESTAMP ? null : timestamp;
+        }
+
+        @Override
+        public TimerService timerService() {
+            return timerService;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            output.collect(outputTag, value, timestamp);
+        }
+
+        @Override
+        public TimeDomain timeDomain() {
+            return domain;
+        }
+
+        @Override
+        public K getCurrentKey() {
+            return currentKey;
+        }
+    }
+}
