@@ -1,0 +1,72 @@
+package org.millrace.state.rocksdb;
+
+import java.io.IOException;
+import org.millrace.api.state.State;
+import org.millrace.state.StateAccessException;
+import org.millrace.types.DataInputDeserializer;
+import org.millrace.types.DataOutputSerializer;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteOptions;
+
+/**
+ * Base of the RocksDB states: one column family, keys built by the backend's
+ * {@link RocksKeyBuilder}, values serialized into a reusable buffer. Used only from the task's thread.
+ */
+abstract class AbstractRocksDBState<K> implements State {
+
+    final RocksDBKeyedStateBackend<K> backend;
+    final RocksDB db;
+    final ColumnFamilyHandle column;
+    final WriteOptions writeOptions;
+    final DataOutputSerializer valueOut = new DataOutputSerializer(128);
+    final DataInputDeserializer in = new DataInputDeserializer();
+
+    AbstractRocksDBState(RocksDBKeyedStateBackend<K> backend, ColumnFamilyHandle column) {
+        this.backend = backend;
+        this.db = backend.db();
+        this.column = column;
+        this.writeOptions = backend.writeOptions();
+    }
+
+    /** The current key's RocksDB key, in the backend's shared buffer. */
+    final DataOutputSerializer key() throws IOException {
+        return backend.buildCurrentKey();
+    }
+
+    final byte[] getValueBytes(DataOutputSerializer key) throws RocksDBException {
+        return db.get(column, key.getSharedBuffer(), 0, key.length());
+    }
+
+    final void putValue(DataOutputSerializer key) throws RocksDBException {
+        db.put(column, writeOptions, key.getSharedBuffer(), 0, key.length(), valueOut.getSharedBuffer(), 0,
+                valueOut.length());
+    }
+
+    final void mergeValue(DataOutputSerializer key) throws RocksDBException {
+        db.merge(column, writeOptions, key.getSharedBuffer(), 0, key.length(), valueOut.getSharedBuffer(), 0,
+                valueOut.length());
+    }
+
+    final void delete(DataOutputSerializer key) throws RocksDBException {
+        db.delete(column, writeOptions, key.getSharedBuffer(), 0, key.length());
+    }
+
+    final void setInput(byte[] bytes) {
+        in.setBuffer(bytes, 0, bytes.length);
+    }
+
+    @Override
+    public void clear() {
+        try {
+            delete(key());
+        } catch (IOException | RocksDBException e) {
+            throw new StateAccessException("Error while clearing RocksDB state", e);
+        }
+    }
+
+    static IOException ioException(String what, RocksDBException e) {
+        return new IOException("Error while " + what + " RocksDB state", e);
+    }
+}
