@@ -2,8 +2,16 @@ package org.millrace.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.millrace.api.state.ValueState;
 import org.millrace.configuration.MemorySize;
@@ -29,5 +37,39 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendTestBase {
         assertThat(Files.isDirectory(directory)).isTrue();
         backend.close();
         assertThat(Files.exists(directory)).isFalse();
+    }
+
+    @Test
+    void close_waits_for_a_running_snapshot_before_releasing_the_database() throws Exception {
+        KeyedStateBackend<String> backend = backend();
+        java.util.Map<String, Expected> expected = fill(backend, 500, "w-");
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        MemoryCheckpointStreamFactory memory = new MemoryCheckpointStreamFactory(16 << 20);
+        CheckpointStreamFactory blocking = () -> {
+            writing.countDown();
+            try {
+                if (!proceed.await(60, TimeUnit.SECONDS)) {
+                    throw new IOException("the test never let the snapshot proceed");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            return memory.createCheckpointOutputStream();
+        };
+        RunnableFuture<KeyedStateHandle> snapshot = backend.snapshot(3L, blocking);
+        CompletableFuture<Void> running = CompletableFuture.runAsync(snapshot);
+        assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(backend::close);
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !closing.isDone());
+        proceed.countDown();
+        running.get(30, TimeUnit.SECONDS);
+        closing.get(30, TimeUnit.SECONDS);
+
+        KeyedStateBackend<String> restored = backend();
+        restored.restore(List.of(snapshot.get()));
+        assertThat(read(restored, "key-42")).isEqualTo(expected.get("key-42"));
     }
 }

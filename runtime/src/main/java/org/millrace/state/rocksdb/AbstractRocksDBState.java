@@ -22,6 +22,8 @@ abstract class AbstractRocksDBState<K> implements State {
     final WriteOptions writeOptions;
     final DataOutputSerializer valueOut = new DataOutputSerializer(128);
     final DataInputDeserializer in = new DataInputDeserializer();
+    /** Point reads land here instead of a new array per read; grows to the largest value read. */
+    private byte[] readBuffer = new byte[256];
 
     AbstractRocksDBState(RocksDBKeyedStateBackend<K> backend, ColumnFamilyHandle column) {
         this.backend = backend;
@@ -35,8 +37,24 @@ abstract class AbstractRocksDBState<K> implements State {
         return backend.buildCurrentKey();
     }
 
-    final byte[] getValueBytes(DataOutputSerializer key) throws RocksDBException {
-        return db.get(column, key.getSharedBuffer(), 0, key.length());
+    /**
+     * Reads the value under {@code key} into {@link #in}; false if there is none. Reuses one
+     * buffer, so a read allocates nothing beyond the deserialized value.
+     */
+    final boolean readValue(DataOutputSerializer key) throws RocksDBException {
+        int length = db.get(column, key.getSharedBuffer(), 0, key.length(), readBuffer, 0, readBuffer.length);
+        if (length == RocksDB.NOT_FOUND) {
+            return false;
+        }
+        if (length > readBuffer.length) { // the value did not fit: read it again into a big enough buffer
+            readBuffer = new byte[Math.max(length, readBuffer.length * 2)];
+            length = db.get(column, key.getSharedBuffer(), 0, key.length(), readBuffer, 0, readBuffer.length);
+            if (length == RocksDB.NOT_FOUND) {
+                return false;
+            }
+        }
+        in.setBuffer(readBuffer, 0, length);
+        return true;
     }
 
     final void putValue(DataOutputSerializer key) throws RocksDBException {

@@ -19,11 +19,9 @@ final class RocksDBAggregatingState<K, IN, ACC, OUT> extends AbstractRocksDBStat
     }
 
     private ACC accumulator() throws Exception {
-        byte[] bytes = getValueBytes(key());
-        if (bytes == null) {
+        if (!readValue(key())) {
             return null;
         }
-        setInput(bytes);
         return accumulatorSerializer.deserialize(in);
     }
 

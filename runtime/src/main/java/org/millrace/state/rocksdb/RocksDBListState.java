@@ -23,11 +23,9 @@ final class RocksDBListState<K, T> extends AbstractRocksDBState<K> implements Li
 
     @Override
     public Iterable<T> get() throws Exception {
-        byte[] bytes = getValueBytes(key());
-        if (bytes == null) {
+        if (!readValue(key())) {
             return Collections.emptyList();
         }
-        setInput(bytes);
         List<T> elements = new ArrayList<>();
         KeyedSnapshotFormat.readList(in, elementSerializer, elements);
         return elements;

@@ -49,11 +49,9 @@ final class RocksDBMapState<K, UK, UV> extends AbstractRocksDBState<K> implement
 
     @Override
     public UV get(UK userKey) throws Exception {
-        byte[] bytes = getValueBytes(userKey(userKey));
-        if (bytes == null) {
+        if (!readValue(userKey(userKey))) {
             return null;
         }
-        setInput(bytes);
         return KeyedSnapshotFormat.readMapValue(in, userValueSerializer);
     }
 
@@ -89,7 +87,7 @@ final class RocksDBMapState<K, UK, UV> extends AbstractRocksDBState<K> implement
 
     @Override
     public boolean contains(UK userKey) throws Exception {
-        return getValueBytes(userKey(userKey)) != null;
+        return readValue(userKey(userKey));
     }
 
     @Override

@@ -20,11 +20,9 @@ final class RocksDBReducingState<K, T> extends AbstractRocksDBState<K> implement
 
     @Override
     public T get() throws Exception {
-        byte[] bytes = getValueBytes(key());
-        if (bytes == null) {
+        if (!readValue(key())) {
             return null;
         }
-        setInput(bytes);
         return serializer.deserialize(in);
     }
 

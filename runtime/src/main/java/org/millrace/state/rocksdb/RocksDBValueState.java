@@ -22,11 +22,9 @@ final class RocksDBValueState<K, V> extends AbstractRocksDBState<K> implements V
     @Override
     public V value() throws IOException {
         try {
-            byte[] bytes = getValueBytes(key());
-            if (bytes == null) {
+            if (!readValue(key())) {
                 return defaultValue == null ? null : serializer.copy(defaultValue);
             }
-            setInput(bytes);
             return serializer.deserialize(in);
         } catch (RocksDBException e) {
             throw ioException("reading", e);
