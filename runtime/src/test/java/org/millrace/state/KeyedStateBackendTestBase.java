@@ -437,6 +437,33 @@ abstract class KeyedStateBackendTestBase {
     }
 
     @Test
+    void overlapping_snapshots_each_hold_the_state_of_their_own_call() throws Exception {
+        KeyedStateBackend<String> backend = backend();
+        Map<String, Expected> first = fill(backend, 300, "one-");
+        RunnableFuture<KeyedStateHandle> snapshot1 = backend.snapshot(1L, new MemoryCheckpointStreamFactory(16 << 20));
+        Map<String, Expected> second = fill(backend, 300, "two-");
+        RunnableFuture<KeyedStateHandle> snapshot2 = backend.snapshot(2L, new MemoryCheckpointStreamFactory(16 << 20));
+        fill(backend, 300, "three-");
+        snapshot2.run();
+        fill(backend, 300, "four-");
+        snapshot1.run();
+
+        KeyedStateBackend<String> restored1 = backend();
+        restored1.restore(List.of(snapshot1.get()));
+        KeyedStateBackend<String> restored2 = backend();
+        restored2.restore(List.of(snapshot2.get()));
+        for (int i = 0; i < 300; i++) {
+            String key = "key-" + i;
+            assertThat(read(restored1, key)).as(key).isEqualTo(first.get(key));
+        }
+        // the second fill appended to the lists, maps and aggregates of the first
+        Expected key7 = read(restored2, "key-7");
+        assertThat(key7.list()).containsExactly("one-7", "one-8", "two-7", "two-8");
+        assertThat(key7.sum()).isEqualTo(2 * second.get("key-7").sum());
+        assertThat(key7.average()).isEqualTo(8.0);
+    }
+
+    @Test
     void restoring_into_two_backends_gives_each_exactly_the_keys_of_its_key_groups() throws Exception {
         KeyedStateBackend<String> whole = backend();
         Map<String, Expected> expected = fill(whole, 1000, "r-");

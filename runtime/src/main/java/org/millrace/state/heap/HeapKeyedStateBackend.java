@@ -44,6 +44,8 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
 
     /** States asked for, in the order they were; task thread only. */
     private final LinkedHashMap<String, Registered<K, ?>> registered = new LinkedHashMap<>();
+    /** Snapshots taken and not finished: incremented by the task thread, decremented by snapshot threads. */
+    private final java.util.concurrent.atomic.AtomicInteger runningSnapshots = new java.util.concurrent.atomic.AtomicInteger();
     /** Restored states not asked for yet; task thread only. Their entry lists never change after the restore. */
     private final LinkedHashMap<String, RawState> unregistered = new LinkedHashMap<>();
 
@@ -119,7 +121,7 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
     private <S> StateTable<K, S> register(String name, StateDescriptor.Type type, UnaryOperator<S> copier,
             HeapStateCodec<K, S> codec) throws IOException {
         StateTable<K, S> table = new StateTable<>(name, type, keyGroupRange.getStartKeyGroup(),
-                keyGroupRange.getNumberOfKeyGroups(), copier);
+                keyGroupRange.getNumberOfKeyGroups(), copier, runningSnapshots);
         Registered<K, S> state = new Registered<>(table, codec);
         RawState raw = unregistered.remove(name);
         if (raw != null) {
@@ -136,6 +138,7 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
 
     @Override
     public RunnableFuture<KeyedStateHandle> snapshot(long checkpointId, CheckpointStreamFactory streamFactory) {
+        runningSnapshots.incrementAndGet(); // before freezing: a write after the freeze must see the snapshot running
         List<StateMetaInfo> states = new ArrayList<>();
         List<Map<K, Object>[]> frozen = new ArrayList<>();
         List<HeapStateCodec<K, Object>> codecs = new ArrayList<>();
@@ -149,7 +152,8 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
             states.add(new StateMetaInfo(raw.getKey(), raw.getValue().type));
             raws.add(raw.getValue().entries);
         }
-        return new AsyncSnapshotTask(() -> writeSnapshot(streamFactory, states, frozen, codecs, raws), () -> {});
+        return new AsyncSnapshotTask(() -> writeSnapshot(streamFactory, states, frozen, codecs, raws),
+                runningSnapshots::decrementAndGet);
     }
 
     /** The asynchronous part: runs on a snapshot thread, reading only frozen maps and its own codecs. */

@@ -14,7 +14,9 @@ import org.millrace.api.state.StateDescriptor;
  * frozen key group afterwards (or a read that returns a value the user may mutate) first replaces
  * that group's map by a copy, with mutable values deep-copied by {@code valueCopier}; so the
  * snapshot sees the state as of the snapshot call while processing goes on. The cost is one copy
- * of each key group that is written after a checkpoint, spread over the records that touch it.
+ * of each key group that is written while a snapshot is still running, spread over the records
+ * that touch it; once no snapshot is running (the backend's counter is 0) a frozen group is simply
+ * thawed without a copy.
  *
  * <p>Thread safety: used by the task's thread; frozen maps are also read by snapshot threads, and
  * the task thread never changes a map after freezing it.
@@ -28,12 +30,19 @@ final class StateTable<K, S> {
     private final UnaryOperator<S> valueCopier;
     /** Owned by the task thread; the maps in it may be shared with snapshots, see {@link #frozen}. */
     private final HashMap<K, S>[] maps;
-    /** True where maps[i] is shared with a snapshot and must be copied before a change. Task thread only. */
+    /** True where maps[i] may be shared with a snapshot and must be copied before a change. Task thread only. */
     private final boolean[] frozen;
+    /**
+     * Snapshots of the backend not yet finished; decremented by snapshot threads after their last
+     * read of a frozen map, so a 0 read here means no snapshot reads any frozen map any more.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger runningSnapshots;
 
     @SuppressWarnings("unchecked")
-    StateTable(String name, StateDescriptor.Type type, int startKeyGroup, int numberOfKeyGroups, UnaryOperator<S> valueCopier) {
+    StateTable(String name, StateDescriptor.Type type, int startKeyGroup, int numberOfKeyGroups, UnaryOperator<S> valueCopier,
+            java.util.concurrent.atomic.AtomicInteger runningSnapshots) {
         this.name = name;
+        this.runningSnapshots = runningSnapshots;
         this.type = type;
         this.startKeyGroup = startKeyGroup;
         this.valueCopier = valueCopier;
@@ -67,12 +76,15 @@ final class StateTable<K, S> {
     private HashMap<K, S> writableMap(int keyGroup) {
         int index = keyGroup - startKeyGroup;
         if (frozen[index]) {
+            frozen[index] = false;
+            if (runningSnapshots.get() == 0) {
+                return maps[index];
+            }
             HashMap<K, S> copy = new HashMap<>(maps[index]);
             if (valueCopier != null) {
                 copy.replaceAll((k, v) -> valueCopier.apply(v));
             }
             maps[index] = copy;
-            frozen[index] = false;
         }
         return maps[index];
     }
