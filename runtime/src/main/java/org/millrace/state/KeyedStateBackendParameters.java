@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.millrace.api.typeutils.TypeSerializer;
 
 /**
- * What a {@link StateBackend} needs to create the keyed backend of one operator subtask. Immutable.
+ * What a {@link StateBackend} needs to create the keyed backend of one operator subtask. Immutable; any thread.
  *
  * @param operatorIdentifier names the backend in logs and working directories (e.g. operator id + subtask)
  * @param numberOfKeyGroups the max parallelism

@@ -3,7 +3,7 @@ package org.millrace.state;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Key and value views over a map state's entry iterator, shared by both backends. Stateless. */
+/** Key and value views over a map state's entry iterator, shared by both backends. Stateless; the iterators it makes belong to the task's thread. */
 public final class MapStateIterators {
 
     private MapStateIterators() {}

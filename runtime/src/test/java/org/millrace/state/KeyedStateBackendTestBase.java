@@ -308,6 +308,15 @@ abstract class KeyedStateBackendTestBase {
     }
 
     @Test
+    void a_state_may_be_called_default() throws Exception {
+        KeyedStateBackend<String> backend = backend();
+        ValueState<String> state = backend.getPartitionedState(new ValueStateDescriptor<>("default", Types.STRING));
+        backend.setCurrentKey("k");
+        state.update("v");
+        assertThat(state.value()).isEqualTo("v");
+    }
+
+    @Test
     void a_key_outside_the_backends_key_groups_is_refused() throws Exception {
         KeyedStateBackend<String> backend = backend(KeyGroupRange.of(0, 63));
         String foreign = keyIn(KeyGroupRange.of(64, 127), 0);

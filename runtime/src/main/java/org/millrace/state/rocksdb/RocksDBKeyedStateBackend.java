@@ -55,6 +55,7 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
 
     private static final Logger LOG = LoggerFactory.getLogger(RocksDBKeyedStateBackend.class);
     private static final int RESTORE_BATCH_ENTRIES = 1000;
+    private static final String COLUMN_PREFIX = "state:";
 
     /** A state's column family. */
     record Column(String name, StateDescriptor.Type type, ColumnFamilyHandle handle) {}
@@ -150,8 +151,9 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
             checkType(name, column.type(), type);
             return column;
         }
-        ColumnFamilyHandle handle = db.createColumnFamily(
-                new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), resources.columnOptions));
+        // prefixed so that no state name can clash with RocksDB's own "default" column family
+        ColumnFamilyHandle handle = db.createColumnFamily(new ColumnFamilyDescriptor(
+                (COLUMN_PREFIX + name).getBytes(StandardCharsets.UTF_8), resources.columnOptions));
         column = new Column(name, type, handle);
         columns.put(name, column);
         return column;
