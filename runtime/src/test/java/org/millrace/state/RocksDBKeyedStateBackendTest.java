@@ -72,4 +72,39 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendTestBase {
         restored.restore(List.of(snapshot.get()));
         assertThat(read(restored, "key-42")).isEqualTo(expected.get("key-42"));
     }
+
+    @Test
+    void native_memory_stays_within_the_managed_size_while_state_grows_far_beyond_it() throws Exception {
+        long budget = MemorySize.ofMebiBytes(8).getBytes();
+        KeyedStateBackend<String> backend = new EmbeddedRocksDBStateBackend(tempDir.resolve("small"),
+                MemorySize.ofMebiBytes(8), 0.5).createKeyedStateBackend(new KeyedStateBackendParameters<>(
+                        "small", org.millrace.api.typeinfo.Types.STRING.createSerializer(), MAX_PARALLELISM,
+                        KeyGroupRange.of(0, MAX_PARALLELISM - 1)));
+        try {
+            RocksDBKeyedStateBackend<String> rocks = (RocksDBKeyedStateBackend<String>) backend;
+            ValueState<String> state = backend.getPartitionedState(
+                    new org.millrace.api.state.ValueStateDescriptor<>("v", org.millrace.api.typeinfo.Types.STRING));
+            String value = "v".repeat(1000);
+            long maxUsage = 0;
+            long maxMemTables = 0;
+            for (int i = 0; i < 40_000; i++) { // about 40 MB of state, five times the budget
+                backend.setCurrentKey("key-" + i);
+                state.update(value + i);
+                if (i % 1000 == 0) {
+                    maxUsage = Math.max(maxUsage, rocks.getManagedMemoryUsage());
+                    maxMemTables = Math.max(maxMemTables, rocks.getMemTableBytes());
+                }
+            }
+            for (int i = 0; i < 40_000; i += 97) { // reads fill the block cache
+                backend.setCurrentKey("key-" + i);
+                assertThat(state.value()).isEqualTo(value + i);
+                maxUsage = Math.max(maxUsage, rocks.getManagedMemoryUsage());
+            }
+            // strict_capacity_limit is off, so allow a little slack over the budget
+            assertThat(maxUsage).isLessThanOrEqualTo(budget + budget / 4);
+            assertThat(maxMemTables).isLessThanOrEqualTo(budget / 2 + budget / 4);
+        } finally {
+            backend.close();
+        }
+    }
 }

@@ -26,6 +26,7 @@ import org.millrace.state.KeyedSnapshotReader;
 import org.millrace.state.KeyedStateBackendParameters;
 import org.millrace.state.KeyedStateHandle;
 import org.millrace.state.ResourceGuard;
+import org.millrace.state.StateAccessException;
 import org.millrace.state.StateMetaInfo;
 import org.millrace.types.DataOutputSerializer;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -108,6 +109,23 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     /** The working directory of this instance (for tests). */
     public Path getInstanceDirectory() {
         return instanceDirectory;
+    }
+
+    /**
+     * Native memory charged to the managed budget now: the block cache's usage, which includes the
+     * memtables charged to it by the write buffer manager (for metrics and tests).
+     */
+    public long getManagedMemoryUsage() {
+        return resources.blockCache.getUsage();
+    }
+
+    /** Bytes in all memtables of this database (for metrics and tests). */
+    public long getMemTableBytes() {
+        try {
+            return db.getAggregatedLongProperty("rocksdb.cur-size-all-mem-tables");
+        } catch (RocksDBException e) {
+            throw new StateAccessException("Error while reading a RocksDB property", e);
+        }
     }
 
     @Override
