@@ -12,6 +12,28 @@ public final class CheckpointingOptions {
             .defaultValue("hashmap")
             .withDescription("Where keyed state lives: hashmap (objects on the heap) or rocksdb (on local disk).");
 
+    public static final ConfigOption<String> ROCKSDB_LOCAL_DIRECTORY = ConfigOptions.key("state.backend.rocksdb.localdir")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Local directory where the rocksdb backend keeps its working files (one subdirectory"
+                    + " per keyed operator subtask, deleted when it ends); unset: the JVM's temporary directory.");
+
+    public static final ConfigOption<MemorySize> ROCKSDB_MANAGED_MEMORY_SIZE = ConfigOptions
+            .key("state.backend.rocksdb.memory.managed-size")
+            .memoryType()
+            .checking(m -> m.getBytes() >= 1024 * 1024, "at least 1 mb")
+            .defaultValue(MemorySize.ofMebiBytes(64))
+            .withDescription("Memory of the rocksdb backend per keyed operator subtask: block cache and write buffers"
+                    + " (memtables) share it, so RocksDB's native memory stays within it.");
+
+    public static final ConfigOption<Double> ROCKSDB_WRITE_BUFFER_RATIO = ConfigOptions
+            .key("state.backend.rocksdb.memory.write-buffer-ratio")
+            .doubleType()
+            .checking(r -> r > 0 && r < 1, "between 0 and 1, exclusive")
+            .defaultValue(0.5)
+            .withDescription("Share of the rocksdb managed memory that write buffers (memtables) may use; the rest"
+                    + " caches blocks.");
+
     public static final ConfigOption<Duration> CHECKPOINTING_INTERVAL = ConfigOptions.key("execution.checkpointing.interval")
             .durationType()
             .checking(d -> !d.isZero(), "longer than 0")

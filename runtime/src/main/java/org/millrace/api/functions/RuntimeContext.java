@@ -4,10 +4,20 @@ import org.millrace.api.accumulators.Accumulator;
 import org.millrace.api.accumulators.DoubleCounter;
 import org.millrace.api.accumulators.IntCounter;
 import org.millrace.api.accumulators.LongCounter;
+import org.millrace.api.state.AggregatingState;
+import org.millrace.api.state.AggregatingStateDescriptor;
+import org.millrace.api.state.ListState;
+import org.millrace.api.state.ListStateDescriptor;
+import org.millrace.api.state.MapState;
+import org.millrace.api.state.MapStateDescriptor;
+import org.millrace.api.state.ReducingState;
+import org.millrace.api.state.ReducingStateDescriptor;
+import org.millrace.api.state.ValueState;
+import org.millrace.api.state.ValueStateDescriptor;
 
 /**
  * What a running function can see of its task: job and subtask identity, the user class loader and
- * accumulators. Used only from the task's thread.
+ * accumulators, and (on a keyed stream) keyed state. Used only from the task's thread.
  */
 public interface RuntimeContext {
 
@@ -32,4 +42,35 @@ public interface RuntimeContext {
     IntCounter getIntCounter(String name);
 
     DoubleCounter getDoubleCounter(String name);
+
+    // ------------------------------------------------------------------------
+    //  Keyed state (only in functions on a keyed stream; bound to the current record's key)
+    // ------------------------------------------------------------------------
+
+    /** The value state named by {@code stateProperties}, created on first use. */
+    default <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties) {
+        throw noKeyedState();
+    }
+
+    default <T> ListState<T> getListState(ListStateDescriptor<T> stateProperties) {
+        throw noKeyedState();
+    }
+
+    default <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> stateProperties) {
+        throw noKeyedState();
+    }
+
+    default <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+            AggregatingStateDescriptor<IN, ACC, OUT> stateProperties) {
+        throw noKeyedState();
+    }
+
+    default <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> stateProperties) {
+        throw noKeyedState();
+    }
+
+    private static UnsupportedOperationException noKeyedState() {
+        return new UnsupportedOperationException(
+                "Keyed state can only be used on a 'keyed stream', i.e., after a 'keyBy()' operation.");
+    }
 }

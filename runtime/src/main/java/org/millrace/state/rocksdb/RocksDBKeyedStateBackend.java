@@ -1,0 +1,265 @@
+package org.millrace.state.rocksdb;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.RunnableFuture;
+import java.util.stream.Stream;
+import org.millrace.api.state.AggregatingStateDescriptor;
+import org.millrace.api.state.ListStateDescriptor;
+import org.millrace.api.state.MapStateDescriptor;
+import org.millrace.api.state.ReducingStateDescriptor;
+import org.millrace.api.state.State;
+import org.millrace.api.state.StateDescriptor;
+import org.millrace.api.state.ValueStateDescriptor;
+import org.millrace.state.AbstractKeyedStateBackend;
+import org.millrace.state.AsyncSnapshotTask;
+import org.millrace.state.CheckpointStreamFactory;
+import org.millrace.state.KeyGroupsStateHandle;
+import org.millrace.state.KeyedSnapshotReader;
+import org.millrace.state.KeyedStateBackendParameters;
+import org.millrace.state.KeyedStateHandle;
+import org.millrace.state.ResourceGuard;
+import org.millrace.state.StateAccessException;
+import org.millrace.state.StateMetaInfo;
+import org.millrace.types.DataOutputSerializer;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.Snapshot;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keyed state in an embedded RocksDB ({@code state.backend.type: rocksdb}): one database per
+ * backend in its own local working directory, a column family per state, keys
+ * {@code [2-byte key group][key][user key]}, values serialized by the state's serializers, no
+ * write-ahead log, native memory bounded by {@link RocksDBResources}.
+ *
+ * <p>Snapshots take a RocksDB snapshot synchronously and write it asynchronously
+ * ({@link RocksDBFullSnapshotWriter}); restores read only this backend's key groups and write them
+ * with batched writes.
+ *
+ * <p>Thread safety: the task's thread, except the snapshot future; {@link #close()} waits for
+ * running snapshots ({@link ResourceGuard}) before releasing native objects.
+ */
+public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RocksDBKeyedStateBackend.class);
+    private static final int RESTORE_BATCH_ENTRIES = 1000;
+    private static final String COLUMN_PREFIX = "state:";
+
+    /** A state's column family. */
+    record Column(String name, StateDescriptor.Type type, ColumnFamilyHandle handle) {}
+
+    private final Path instanceDirectory;
+    private final RocksDBResources resources;
+    private final RocksDB db;
+    private final ColumnFamilyHandle defaultColumn;
+    private final RocksKeyBuilder<K> keyBuilder;
+    /** Snapshots hold a lease, so close() cannot release the database under them. */
+    private final ResourceGuard dbGuard;
+    /** Columns by state name; task thread only (snapshots get a copy). */
+    private final LinkedHashMap<String, Column> columns = new LinkedHashMap<>();
+    private boolean closed;
+
+    RocksDBKeyedStateBackend(KeyedStateBackendParameters<K> parameters, Path instanceDirectory, RocksDBResources resources)
+            throws IOException {
+        super(parameters);
+        this.instanceDirectory = instanceDirectory;
+        this.resources = resources;
+        this.keyBuilder = new RocksKeyBuilder<>(keySerializer);
+        this.dbGuard = new ResourceGuard("RocksDB of " + operatorIdentifier);
+        List<ColumnFamilyHandle> handles = new ArrayList<>(1);
+        try {
+            Files.createDirectories(instanceDirectory);
+            this.db = RocksDB.open(resources.dbOptions, instanceDirectory.resolve("db").toString(),
+                    List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, resources.columnOptions)), handles);
+        } catch (RocksDBException | IOException e) {
+            resources.close();
+            deleteDirectory(instanceDirectory);
+            throw new IOException("Could not open RocksDB in " + instanceDirectory, e);
+        }
+        this.defaultColumn = handles.get(0);
+        LOG.info("Opened RocksDB for {} in {}", operatorIdentifier, instanceDirectory);
+    }
+
+    RocksDB db() {
+        return db;
+    }
+
+    WriteOptions writeOptions() {
+        return resources.writeOptions;
+    }
+
+    /** The current key's RocksDB key; see {@link RocksKeyBuilder}. */
+    DataOutputSerializer buildCurrentKey() throws IOException {
+        return keyBuilder.buildKey(getCurrentKey(), getCurrentKeyGroupIndex());
+    }
+
+    /** The working directory of this instance (for tests). */
+    public Path getInstanceDirectory() {
+        return instanceDirectory;
+    }
+
+    /**
+     * Native memory charged to the managed budget now: the block cache's usage, which includes the
+     * memtables charged to it by the write buffer manager (for metrics and tests).
+     */
+    public long getManagedMemoryUsage() {
+        return resources.blockCache.getUsage();
+    }
+
+    /** Bytes in all memtables of this database (for metrics and tests). */
+    public long getMemTableBytes() {
+        try {
+            return db.getAggregatedLongProperty("rocksdb.cur-size-all-mem-tables");
+        } catch (RocksDBException e) {
+            throw new StateAccessException("Error while reading a RocksDB property", e);
+        }
+    }
+
+    @Override
+    public void setCurrentKey(K key) {
+        super.setCurrentKey(key);
+        keyBuilder.keyChanged();
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    protected State createState(StateDescriptor<?, ?> descriptor) throws RocksDBException {
+        ColumnFamilyHandle handle = column(descriptor.getName(), descriptor.getType()).handle();
+        switch (descriptor.getType()) {
+            case VALUE: {
+                ValueStateDescriptor<Object> d = (ValueStateDescriptor<Object>) descriptor;
+                return new RocksDBValueState<>(this, handle, d.createSerializer(), d.getDefaultValue());
+            }
+            case LIST:
+                return new RocksDBListState<>(this, handle, ((ListStateDescriptor<?>) descriptor).createElementSerializer());
+            case REDUCING: {
+                ReducingStateDescriptor<Object> d = (ReducingStateDescriptor<Object>) descriptor;
+                return new RocksDBReducingState<>(this, handle, d.createSerializer(), d.getReduceFunction());
+            }
+            case AGGREGATING: {
+                AggregatingStateDescriptor<Object, Object, Object> d = (AggregatingStateDescriptor) descriptor;
+                return new RocksDBAggregatingState<>(this, handle, d.createAccumulatorSerializer(), d.getAggregateFunction());
+            }
+            case MAP: {
+                MapStateDescriptor<?, ?> d = (MapStateDescriptor<?, ?>) descriptor;
+                return new RocksDBMapState<>(this, handle, d.createKeySerializer(), d.createValueSerializer());
+            }
+            default:
+                throw new IllegalArgumentException("unknown state type " + descriptor.getType());
+        }
+    }
+
+    /** The column of state {@code name}, created if new. */
+    private Column column(String name, StateDescriptor.Type type) throws RocksDBException {
+        Column column = columns.get(name);
+        if (column != null) {
+            checkType(name, column.type(), type);
+            return column;
+        }
+        // prefixed so that no state name can clash with RocksDB's own "default" column family
+        ColumnFamilyHandle handle = db.createColumnFamily(new ColumnFamilyDescriptor(
+                (COLUMN_PREFIX + name).getBytes(StandardCharsets.UTF_8), resources.columnOptions));
+        column = new Column(name, type, handle);
+        columns.put(name, column);
+        return column;
+    }
+
+    @Override
+    public RunnableFuture<KeyedStateHandle> snapshot(long checkpointId, CheckpointStreamFactory streamFactory)
+            throws IOException {
+        dbGuard.acquire();
+        Snapshot snapshot;
+        List<Column> snapshotColumns;
+        try {
+            snapshot = db.getSnapshot();
+            snapshotColumns = List.copyOf(columns.values());
+        } catch (RuntimeException e) {
+            dbGuard.release();
+            throw e;
+        }
+        return new AsyncSnapshotTask(
+                () -> RocksDBFullSnapshotWriter.write(
+                        db, snapshot, snapshotColumns, streamFactory, keyGroupRange, numberOfKeyGroups),
+                () -> {
+                    db.releaseSnapshot(snapshot);
+                    dbGuard.release();
+                });
+    }
+
+    @Override
+    public void restore(Collection<KeyedStateHandle> handles) throws Exception {
+        byte[] prefix = new byte[RocksKeyBuilder.KEY_GROUP_PREFIX_BYTES];
+        try (WriteBatch batch = new WriteBatch()) {
+            for (KeyedStateHandle handle : handles) {
+                if (!(handle instanceof KeyGroupsStateHandle keyGroupsHandle)) {
+                    throw new IllegalArgumentException("cannot restore keyed state from " + handle);
+                }
+                KeyedSnapshotReader.read(keyGroupsHandle, keyGroupRange, numberOfKeyGroups, this::restoredColumn,
+                        (state, keyGroup, key, value) -> {
+                            byte[] rocksKey = new byte[prefix.length + key.length];
+                            RocksKeyBuilder.writeKeyGroup(rocksKey, keyGroup);
+                            System.arraycopy(key, 0, rocksKey, prefix.length, key.length);
+                            batch.put(columns.get(state.name()).handle(), rocksKey, value);
+                            if (batch.count() >= RESTORE_BATCH_ENTRIES) {
+                                db.write(resources.writeOptions, batch);
+                                batch.clear();
+                            }
+                        });
+            }
+            db.write(resources.writeOptions, batch);
+        }
+    }
+
+    private void restoredColumn(StateMetaInfo state) {
+        try {
+            column(state.name(), state.type());
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Could not create the column of restored state " + state.name(), e);
+        }
+    }
+
+    /**
+     * Waits for running snapshots, then releases native objects in dependency order (column
+     * handles, database, options and cache) and deletes the working directory.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        dbGuard.closeAndWait();
+        for (Column column : columns.values()) {
+            column.handle().close();
+        }
+        columns.clear();
+        defaultColumn.close();
+        db.close();
+        resources.close();
+        deleteDirectory(instanceDirectory);
+    }
+
+    private static void deleteDirectory(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the RocksDB working directory {}", directory, e);
+        }
+    }
+}
