@@ -9,6 +9,7 @@ import org.millrace.graph.PartitionTransformation;
 import org.millrace.graph.Transformation;
 import org.millrace.graph.partitioner.KeyGroupStreamPartitioner;
 import org.millrace.task.operators.KeyedProcessOperator;
+import org.millrace.types.TypeExtractor;
 import org.millrace.task.operators.StreamGroupedReduce;
 import org.millrace.task.operators.aggregation.Aggregations;
 import org.millrace.task.operators.aggregation.ComparableAggregator.Kind;
@@ -27,7 +28,8 @@ public class KeyedStream<T, K> extends DataStream<T> {
                 input.getTransformation(),
                 new KeyGroupStreamPartitioner<>(keySelector, input.getExecutionEnvironment().getMaxParallelism())));
         this.keySelector = keySelector;
-        this.keyType = keyType;
+        this.keyType = keyType != null ? keyType
+                : TypeExtractor.tryExtractOutputType(keySelector, KeySelector.class, 1, input.knownType());
     }
 
     public KeySelector<T, K> getKeySelector() {
@@ -53,7 +55,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
     }
 
     public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> keyedProcessFunction, TypeInformation<R> outputType) {
-        return transform("KeyedProcess", outputType, new KeyedProcessOperator<>(keyedProcessFunction, keySelector),
+        return transform("KeyedProcess", outputType, new KeyedProcessOperator<>(keyedProcessFunction, keySelector, keyType),
                 keyedProcessFunction, KeyedProcessFunction.class, 2);
     }
 

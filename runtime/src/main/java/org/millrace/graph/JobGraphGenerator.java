@@ -29,9 +29,11 @@ public final class JobGraphGenerator {
 
     private final long bufferTimeoutMillis;
     private final long autoWatermarkIntervalMillis;
+    private final Configuration configuration;
 
     private JobGraphGenerator(StreamGraph streamGraph, Configuration configuration) {
         this.streamGraph = streamGraph;
+        this.configuration = configuration;
         this.bufferTimeoutMillis = configuration.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
         this.autoWatermarkIntervalMillis = configuration.get(ExecutionOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     }
@@ -108,7 +110,8 @@ public final class JobGraphGenerator {
         TypeInformation<?> inputType = head.isSource() ? null : head.getInEdges().get(0).requireType();
         List<List<SourceSplit>> splits = head.isSource() ? createSplits(head) : null;
         String name = String.join(" -> ", members.stream().map(StreamNode::getName).toList());
-        TaskConfig config = new TaskConfig(chain, networkOutputs, inputType, splits, bufferTimeoutMillis, autoWatermarkIntervalMillis);
+        TaskConfig config = new TaskConfig(chain, networkOutputs, inputType, splits, bufferTimeoutMillis, autoWatermarkIntervalMillis,
+                configuration);
         byte[] bytes = ObjectBytes.serialize(config, "the operators of '" + name + "'");
         return new JobVertex(name, head.getParallelism(), head.getMaxParallelism(), head.isSource(), bytes);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.millrace.api.source.SourceSplit;
 import org.millrace.api.typeinfo.TypeInformation;
 import org.millrace.api.util.OutputTag;
+import org.millrace.configuration.Configuration;
 import org.millrace.graph.partitioner.StreamPartitioner;
 import org.millrace.task.operators.StreamOperator;
 
@@ -19,6 +20,7 @@ import org.millrace.task.operators.StreamOperator;
  * @param splitsPerSubtask for a source chain, the splits of subtask i at index i; else null
  * @param bufferTimeoutMillis how long a partly filled output buffer may wait before it is sent
  * @param autoWatermarkIntervalMillis how often sources emit periodic watermarks (0: never)
+ * @param jobConfiguration the job's configuration (state backend and other per-operator settings)
  */
 public record TaskConfig(
         List<ChainedOperator> chain,
@@ -26,7 +28,8 @@ public record TaskConfig(
         TypeInformation<?> inputType,
         List<List<SourceSplit>> splitsPerSubtask,
         long bufferTimeoutMillis,
-        long autoWatermarkIntervalMillis)
+        long autoWatermarkIntervalMillis,
+        Configuration jobConfiguration)
         implements Serializable {
 
     /**

@@ -1,6 +1,13 @@
 package org.millrace.task;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import org.millrace.api.functions.TaskInfo;
+import org.millrace.api.typeinfo.TypeInformation;
+import org.millrace.state.KeyGroupRange;
+import org.millrace.state.KeyedStateBackend;
+import org.millrace.state.KeyedStateBackendParameters;
+import org.millrace.state.StateBackendLoader;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,6 +81,18 @@ final class OperatorChain {
                 @Override
                 public long getAutoWatermarkIntervalMillis() {
                     return config.autoWatermarkIntervalMillis();
+                }
+
+                @Override
+                public <K> KeyedStateBackend<K> createKeyedStateBackend(TypeInformation<K> keyType) throws IOException {
+                    TaskInfo task = runtimeContext.getTaskInfo();
+                    int maxParallelism = task.getMaxNumberOfParallelSubtasks();
+                    int parallelism = task.getNumberOfParallelSubtasks();
+                    int subtask = task.getIndexOfThisSubtask();
+                    return StateBackendLoader.fromConfiguration(config.jobConfiguration()).createKeyedStateBackend(
+                            new KeyedStateBackendParameters<>(name + " (" + (subtask + 1) + "/" + parallelism + ")",
+                                    keyType.createSerializer(), maxParallelism,
+                                    KeyGroupRange.forSubtask(maxParallelism, parallelism, subtask)));
                 }
             }, outputs[i]);
             operators.add(op);

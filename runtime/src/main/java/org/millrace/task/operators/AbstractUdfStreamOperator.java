@@ -3,6 +3,7 @@ package org.millrace.task.operators;
 import org.millrace.api.functions.Function;
 import org.millrace.api.functions.OpenContext;
 import org.millrace.api.functions.RichFunction;
+import org.millrace.api.functions.RuntimeContext;
 
 /** An operator around one user function: opens and closes it when it is a {@link RichFunction}. */
 public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends AbstractStreamOperator<OUT> {
@@ -24,9 +25,14 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
     @Override
     public void open() throws Exception {
         if (userFunction instanceof RichFunction rich) {
-            rich.setRuntimeContext(context.getRuntimeContext());
+            rich.setRuntimeContext(functionRuntimeContext());
             rich.open(OPEN_CONTEXT);
         }
+    }
+
+    /** The runtime context the function sees; keyed operators add keyed state to it. */
+    protected RuntimeContext functionRuntimeContext() throws Exception {
+        return context.getRuntimeContext();
     }
 
     @Override

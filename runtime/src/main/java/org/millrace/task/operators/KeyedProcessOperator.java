@@ -1,6 +1,10 @@
 package org.millrace.task.operators;
 
 import org.millrace.api.functions.KeySelector;
+import org.millrace.api.functions.RuntimeContext;
+import org.millrace.api.typeinfo.TypeInformation;
+import org.millrace.state.DefaultKeyedStateStore;
+import org.millrace.state.KeyedStateBackend;
 import org.millrace.api.functions.KeyedProcessFunction;
 import org.millrace.api.functions.TimeDomain;
 import org.millrace.api.functions.TimerService;
@@ -16,15 +20,28 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractUdfStreamOperat
     private static final long serialVersionUID = 1L;
 
     private final KeySelector<I, K> keySelector;
+    private final TypeInformation<K> keyType;
+    /** Null when the key type is unknown; asking for state then explains how to declare it. */
+    private transient KeyedStateBackend<K> stateBackend;
     private transient TimestampedCollector<O> collector;
     private transient InternalTimerService<K> timers;
     private transient ContextImpl processContext;
     private transient OnTimerContextImpl timerContext;
     private transient K currentKey;
 
-    public KeyedProcessOperator(KeyedProcessFunction<K, I, O> function, KeySelector<I, K> keySelector) {
+    public KeyedProcessOperator(KeyedProcessFunction<K, I, O> function, KeySelector<I, K> keySelector, TypeInformation<K> keyType) {
         super(function);
         this.keySelector = keySelector;
+        this.keyType = keyType;
+    }
+
+    @Override
+    protected RuntimeContext functionRuntimeContext() throws Exception {
+        if (keyType == null) {
+            return context.getRuntimeContext();
+        }
+        stateBackend = context.createKeyedStateBackend(keyType);
+        return new KeyedStateRuntimeContext(context.getRuntimeContext(), new DefaultKeyedStateStore(stateBackend));
     }
 
     @Override
@@ -38,7 +55,7 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractUdfStreamOperat
 
     @Override
     public void processElement(I value, long timestamp) throws Exception {
-        currentKey = keySelector.getKey(value);
+        setCurrentKey(keySelector.getKey(value));
         collector.setTimestamp(timestamp);
         processContext.timestamp = timestamp;
         userFunction.processElement(value, processContext, collector);
@@ -61,11 +78,18 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractUdfStreamOperat
     }
 
     private void fire(InternalTimerService.Timer<K> timer, TimeDomain domain, long outputTimestamp) throws Exception {
-        currentKey = timer.key();
+        setCurrentKey(timer.key());
         collector.setTimestamp(outputTimestamp);
         timerContext.timestamp = outputTimestamp;
         timerContext.domain = domain;
         userFunction.onTimer(timer.timestamp(), timerContext, collector);
+    }
+
+    private void setCurrentKey(K key) {
+        currentKey = key;
+        if (stateBackend != null) {
+            stateBackend.setCurrentKey(key);
+        }
     }
 
     @Override
@@ -73,7 +97,13 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractUdfStreamOperat
         if (timers != null) {
             timers.close();
         }
-        super.close();
+        try {
+            super.close();
+        } finally {
+            if (stateBackend != null) {
+                stateBackend.close();
+            }
+        }
     }
 
     /** Timer access scoped to the current key. */
