@@ -32,7 +32,8 @@ public final class BenchmarkRunner {
 
     private static final Map<String, Long> DEFAULT_RECORDS = Map.of(
             "stateless", 200_000_000L,
-            "keyed-count", 20_000_000L);
+            "keyed-count", 20_000_000L,
+            "window-agg", 40_000_000L);
 
     public static void main(String[] args) throws Exception {
         List<String> jobs = new ArrayList<>();
@@ -55,7 +56,7 @@ public final class BenchmarkRunner {
         }
         if (jobs.isEmpty()) {
             System.err.println("usage: millrace-bench JOB... [--records N] [-p N] [--runs N] [--taskmanagers N] [--words-dir DIR]");
-            System.err.println("jobs: stateless keyed-count wordcount-file");
+            System.err.println("jobs: stateless keyed-count window-agg wordcount-file");
             System.exit(2);
         }
         boolean allOk = true;
@@ -65,6 +66,7 @@ public final class BenchmarkRunner {
             switch (name) {
                 case "stateless" -> job = new StatelessJob();
                 case "keyed-count" -> job = new KeyedCountJob();
+                case "window-agg" -> job = new WindowAggJob(parallelism);
                 case "wordcount-file" -> {
                     if (!Files.exists(wordsDir.resolve("params"))) {
                         System.err.println("# generating " + wordLines + " lines of words into " + wordsDir);
@@ -73,7 +75,7 @@ public final class BenchmarkRunner {
                     job = new WordCountFileJob(wordsDir);
                 }
                 default -> {
-                    System.err.println("unknown job '" + name + "'; jobs: stateless keyed-count wordcount-file");
+                    System.err.println("unknown job '" + name + "'; jobs: stateless keyed-count window-agg wordcount-file");
                     System.exit(2);
                     return;
                 }

@@ -45,6 +45,14 @@ class BenchJobsTest {
     }
 
     @Test
+    void windowAggMatchesTheBruteForceWindows() throws Exception {
+        Map<String, String> f = run(new WindowAggJob(2), 200_003);
+
+        // 20 full windows of 10 s x 1000 auctions, and a last one holding records 200000..200002 (3 auctions)
+        assertThat(f).containsEntry("ok", "true").containsEntry("out_windows", "20003").containsEntry("out_sum_count", "200003");
+    }
+
+    @Test
     void wordCountFileMatchesTheGeneratedCounts() throws Exception {
         WordsFiles.generate(dir, 20_000, 4);
 

@@ -4,6 +4,8 @@ import org.millrace.api.functions.KeySelector;
 import org.millrace.api.functions.KeyedProcessFunction;
 import org.millrace.api.functions.ReduceFunction;
 import org.millrace.api.typeinfo.TypeInformation;
+import org.millrace.api.windowing.Window;
+import org.millrace.api.windowing.WindowAssigner;
 import org.millrace.graph.OneInputTransformation;
 import org.millrace.graph.PartitionTransformation;
 import org.millrace.graph.Transformation;
@@ -57,6 +59,11 @@ public class KeyedStream<T, K> extends DataStream<T> {
     public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> keyedProcessFunction, TypeInformation<R> outputType) {
         return transform("KeyedProcess", outputType, new KeyedProcessOperator<>(keyedProcessFunction, keySelector, keyType),
                 keyedProcessFunction, KeyedProcessFunction.class, 2);
+    }
+
+    /** Cuts the stream into windows per key. */
+    public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
     }
 
     // ------------------------------------------------------------------ built-in aggregations

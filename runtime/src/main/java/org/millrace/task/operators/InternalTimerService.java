@@ -88,6 +88,15 @@ public final class InternalTimerService<K> {
         }
     }
 
+    /** Fires every processing-time timer now, in time order (at the end of a bounded input). */
+    public void fireAllProcessingTimeTimers() throws Exception {
+        Timer<K> t;
+        while ((t = processingTimeQueue.poll()) != null) {
+            processingTimeSet.remove(t);
+            target.onProcessingTime(t);
+        }
+    }
+
     public int numberOfEventTimeTimers() {
         return eventTimeQueue.size();
     }

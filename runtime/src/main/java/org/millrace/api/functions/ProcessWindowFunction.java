@@ -1,0 +1,30 @@
+package org.millrace.api.functions;
+
+import org.millrace.api.util.Collector;
+import org.millrace.api.util.OutputTag;
+import org.millrace.api.windowing.Window;
+
+/**
+ * Computes the results of one window of one key from all its records (or from the single
+ * pre-aggregated value when combined with a reduce or aggregate function). Called from the task's
+ * thread when the window fires.
+ */
+public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window> extends AbstractRichFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    public abstract void process(KEY key, Context context, Iterable<IN> elements, Collector<OUT> out) throws Exception;
+
+    /** What the function knows about the window that fired. */
+    public abstract class Context {
+
+        public abstract W window();
+
+        public abstract long currentProcessingTime();
+
+        public abstract long currentWatermark();
+
+        /** Emits {@code value} to the side output {@code outputTag}. */
+        public abstract <X> void output(OutputTag<X> outputTag, X value);
+    }
+}
