@@ -27,10 +27,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.millrace.api.JobID;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.RpcOptions;
 import org.millrace.rpc.FencedRpcGateway;
@@ -73,10 +76,12 @@ public final class NettyRpcService implements RpcService, CodecContext {
 
     private final String hostPort;
     private final Duration timeout;
-    private final ClassLoader classLoader;
+    private final UserCodeClassLoader classLoader;
     private final MethodCodecs codecs = new MethodCodecs();
     private final EventLoopGroup ioGroup;
-    private final ExecutorService callbackExecutor;
+    private final ExecutorService callbackPool;
+    /** Completes callers' futures; once the pool is shut down, in the calling thread (late answers, closing). */
+    private final Executor callbackExecutor = this::runCallback;
     private final Channel serverChannel;
     private final ConcurrentHashMap<String, RpcEndpoint> endpoints = new ConcurrentHashMap<>();
     /** Keyed by host:port; a failed or closed connection is replaced on the next call. */
@@ -92,18 +97,18 @@ public final class NettyRpcService implements RpcService, CodecContext {
     }
 
     /**
-     * As above, with the call timeout and the class loader for Java-serialized arguments and results
-     * given directly.
+     * As above, with the call timeout and the engine's class loader for Java-serialized arguments and
+     * results given directly.
      */
     public NettyRpcService(String bindHost, String advertisedHost, int port, Duration timeout, ClassLoader classLoader) {
         this.timeout = timeout;
-        this.classLoader = classLoader;
+        this.classLoader = new UserCodeClassLoader(classLoader);
         int instance = INSTANCES.incrementAndGet();
         AtomicInteger ioThreads = new AtomicInteger();
         this.ioGroup = new MultiThreadIoEventLoopGroup(2, (java.util.concurrent.ThreadFactory) r -> daemon(r, "millrace-rpc-io-" + instance + "-"
                 + ioThreads.incrementAndGet()), NioIoHandler.newFactory());
         AtomicInteger callbackThreads = new AtomicInteger();
-        this.callbackExecutor = Executors.newCachedThreadPool(r -> daemon(r, "millrace-rpc-callback-" + instance + "-"
+        this.callbackPool = Executors.newCachedThreadPool(r -> daemon(r, "millrace-rpc-callback-" + instance + "-"
                 + callbackThreads.incrementAndGet()));
         RpcServerHandler serverHandler = new RpcServerHandler(this);
         ServerBootstrap server = new ServerBootstrap()
@@ -120,7 +125,7 @@ public final class NettyRpcService implements RpcService, CodecContext {
             this.serverChannel = server.bind(bindHost, port).syncUninterruptibly().channel();
         } catch (RuntimeException e) {
             ioGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            callbackExecutor.shutdown();
+            callbackPool.shutdown();
             throw new RpcException("Cannot listen for RPC on " + bindHost + ":" + port + ": " + e.getMessage(), e);
         }
         this.hostPort = advertisedHost + ":" + ((InetSocketAddress) serverChannel.localAddress()).getPort();
@@ -143,6 +148,18 @@ public final class NettyRpcService implements RpcService, CodecContext {
     /** {@code host:port} of this service, the prefix of its endpoints' addresses. */
     public String getHostPort() {
         return hostPort;
+    }
+
+    /**
+     * Lets Java-serialized values of {@code jobId} (accumulators, user exceptions) be read with the
+     * job's class loader; unregister when the job's last task or slot is gone from this process.
+     */
+    public void registerUserCodeClassLoader(JobID jobId, ClassLoader jobClassLoader) {
+        classLoader.register(jobId, jobClassLoader);
+    }
+
+    public void unregisterUserCodeClassLoader(JobID jobId) {
+        classLoader.unregister(jobId);
     }
 
     /** The codecs of gateway methods; override one before the first call through it. */
@@ -417,7 +434,15 @@ public final class NettyRpcService implements RpcService, CodecContext {
             c.thenAccept(RpcClientConnection::close);
         }
         ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        callbackExecutor.shutdown();
+        callbackPool.shutdown();
+    }
+
+    private void runCallback(Runnable callback) {
+        try {
+            callbackPool.execute(callback);
+        } catch (RejectedExecutionException e) {
+            callback.run();
+        }
     }
 
     @Override
