@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.millrace.api.JobID;
 import org.millrace.jobmaster.JobStatus;
 import org.millrace.network.ConnectionID;
@@ -71,7 +72,7 @@ public final class ControlMessageCodecs {
     }
 
     private static <T> ArgumentCodec id(
-            Class<T> type, java.util.function.Function<T, String> toString, java.util.function.Function<String, T> parse) {
+            Class<T> type, Function<T, String> toString, Function<String, T> parse) {
         return new AvroRecordCodec<>(type, IdValue.class, v -> new IdValue(toString.apply(v)), m -> parse.apply(m.getValue()));
     }
 

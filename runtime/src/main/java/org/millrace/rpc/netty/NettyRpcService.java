@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,8 +107,8 @@ public final class NettyRpcService implements RpcService, CodecContext {
         this.classLoader = new UserCodeClassLoader(classLoader);
         int instance = INSTANCES.incrementAndGet();
         AtomicInteger ioThreads = new AtomicInteger();
-        this.ioGroup = new MultiThreadIoEventLoopGroup(2, (java.util.concurrent.ThreadFactory) r -> daemon(r, "millrace-rpc-io-" + instance + "-"
-                + ioThreads.incrementAndGet()), NioIoHandler.newFactory());
+        ThreadFactory ioThreadFactory = r -> daemon(r, "millrace-rpc-io-" + instance + "-" + ioThreads.incrementAndGet());
+        this.ioGroup = new MultiThreadIoEventLoopGroup(2, ioThreadFactory, NioIoHandler.newFactory());
         AtomicInteger callbackThreads = new AtomicInteger();
         this.callbackPool = Executors.newCachedThreadPool(r -> daemon(r, "millrace-rpc-callback-" + instance + "-"
                 + callbackThreads.incrementAndGet()));
@@ -138,7 +140,7 @@ public final class NettyRpcService implements RpcService, CodecContext {
         return t;
     }
 
-    private static io.netty.channel.ChannelPipeline addFraming(SocketChannel ch) {
+    private static ChannelPipeline addFraming(SocketChannel ch) {
         return ch.pipeline()
                 .addLast(new LengthFieldBasedFrameDecoder(MAX_FRAME_BYTES, 0, 4, 0, 4))
                 .addLast(new LengthFieldPrepender(4))
@@ -212,6 +214,7 @@ public final class NettyRpcService implements RpcService, CodecContext {
                             + " to " + hostPort + "/" + request.getEndpointId() + " carries no fencing token");
                 }
                 Method method = method(gatewayType, request.getMethod(), request.getArguments().size());
+                // decoded here on the I/O thread: a value that cannot be read fails only this call
                 methodCodecs = codecs.of(method);
                 Object[] args = decodeArguments(methodCodecs, request.getArguments());
                 RpcGateway gateway = LocalGateways.create(endpoint, gatewayType, token);

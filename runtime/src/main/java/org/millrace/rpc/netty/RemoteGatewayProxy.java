@@ -3,6 +3,7 @@ package org.millrace.rpc.netty;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -92,7 +93,7 @@ final class RemoteGatewayProxy implements InvocationHandler {
     }
 
     /** The request of a call: no id yet, the connection numbers it. */
-    RpcRequest request(String method, List<java.nio.ByteBuffer> arguments) {
+    RpcRequest request(String method, List<ByteBuffer> arguments) {
         return RpcRequest.newBuilder()
                 .setRequestId(0L)
                 .setEndpointId(address.endpointId())
@@ -103,11 +104,11 @@ final class RemoteGatewayProxy implements InvocationHandler {
                 .build();
     }
 
-    private List<java.nio.ByteBuffer> encode(MethodCodecs.Codecs codecs, Object[] args) {
+    private List<ByteBuffer> encode(MethodCodecs.Codecs codecs, Object[] args) {
         int n = args == null ? 0 : args.length;
-        List<java.nio.ByteBuffer> encoded = new ArrayList<>(n);
+        List<ByteBuffer> encoded = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            encoded.add(args[i] == null ? null : java.nio.ByteBuffer.wrap(codecs.parameters()[i].encode(args[i], service)));
+            encoded.add(args[i] == null ? null : ByteBuffer.wrap(codecs.parameters()[i].encode(args[i], service)));
         }
         return encoded;
     }

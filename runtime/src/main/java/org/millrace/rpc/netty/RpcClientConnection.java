@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.millrace.rpc.RpcException;
 import org.millrace.rpc.netty.message.RpcError;
 import org.millrace.rpc.netty.message.RpcFrame;
@@ -32,7 +33,7 @@ final class RpcClientConnection extends SimpleChannelInboundHandler<RpcFrame> {
 
     private final String hostPort;
     private final Executor callbackExecutor;
-    private final java.util.function.Function<RpcError, Throwable> errorDecoder;
+    private final Function<RpcError, Throwable> errorDecoder;
 
     /** Added by callers' threads, removed by the I/O thread (answer, timeout, close). */
     private final ConcurrentHashMap<Long, PendingCall> pending = new ConcurrentHashMap<>();
@@ -44,7 +45,7 @@ final class RpcClientConnection extends SimpleChannelInboundHandler<RpcFrame> {
     private volatile Channel channel;
 
     RpcClientConnection(String hostPort, Executor callbackExecutor,
-            java.util.function.Function<RpcError, Throwable> errorDecoder) {
+            Function<RpcError, Throwable> errorDecoder) {
         this.hostPort = hostPort;
         this.callbackExecutor = callbackExecutor;
         this.errorDecoder = errorDecoder;
