@@ -15,6 +15,9 @@ import java.util.concurrent.TimeoutException;
 import org.millrace.api.JobID;
 import org.millrace.graph.ExecutionAttemptID;
 import org.millrace.ha.LeaderInformation;
+import org.millrace.heartbeat.HeartbeatListener;
+import org.millrace.heartbeat.HeartbeatManager;
+import org.millrace.heartbeat.HeartbeatTarget;
 import org.millrace.ha.LeaderRetrievalListener;
 import org.millrace.ha.LeaderRetrievalService;
 import org.millrace.jobmaster.JobMasterGateway;
@@ -23,6 +26,7 @@ import org.millrace.resourcemanager.AllocationID;
 import org.millrace.resourcemanager.ResourceID;
 import org.millrace.resourcemanager.ResourceManagerGateway;
 import org.millrace.resourcemanager.SlotID;
+import org.millrace.resourcemanager.SlotReport;
 import org.millrace.resourcemanager.TaskExecutorRegistration;
 import org.millrace.rpc.RpcEndpoint;
 import org.millrace.rpc.RpcService;
@@ -62,6 +66,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private LeaderInformation resourceManagerLeader;
     private ResourceManagerGateway resourceManager;
     private boolean stopping;
+    /** Answers the ResourceManager's heartbeat requests and notices when they stop; created in onStart. */
+    private HeartbeatManager<Void, SlotReport> resourceManagerHeartbeats;
     /** Completes, once stopping, when the last task has reported its terminal state. */
     private final CompletableFuture<Void> allTasksTerminated = new CompletableFuture<>();
 
@@ -105,6 +111,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     @Override
     protected void onStart() {
+        resourceManagerHeartbeats = HeartbeatManager.createReceiver(resourceId, new ResourceManagerHeartbeatListener(),
+                this::scheduleRunAsync, configuration.heartbeatInterval(), configuration.heartbeatTimeout());
         resourceManagerRetriever.start(new LeaderRetrievalListener() {
             @Override
             public void notifyLeaderAddress(String leaderAddress, UUID leaderSessionId) {
@@ -122,6 +130,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private void onResourceManagerLeader(LeaderInformation leader) {
         resourceManagerLeader = leader;
         resourceManager = null;
+        resourceManagerHeartbeats.unmonitorTarget(ResourceManagerGateway.RESOURCE_ID);
         if (leader != null && !stopping) {
             registerAt(leader);
         }
@@ -146,14 +155,56 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                         }, REGISTRATION_RETRY_DELAY);
                     } else {
                         resourceManager = gateway;
+                        monitorResourceManager(gateway);
                         LOG.info("{} registered at the ResourceManager {}", resourceId, leader.address());
                     }
                 }, getMainThreadExecutor());
     }
 
+    private void monitorResourceManager(ResourceManagerGateway gateway) {
+        resourceManagerHeartbeats.monitorTarget(ResourceManagerGateway.RESOURCE_ID, new HeartbeatTarget<>() {
+            @Override
+            public void receiveHeartbeat(ResourceID origin, SlotReport slotReport) {
+                gateway.heartbeatFromTaskManager(origin, slotReport);
+            }
+
+            @Override
+            public void requestHeartbeat(ResourceID origin, SlotReport slotReport) {
+                // the TaskExecutor only answers
+            }
+        });
+    }
+
+    @Override
+    public void heartbeatFromResourceManager(ResourceID resourceManagerId) {
+        resourceManagerHeartbeats.requestHeartbeat(resourceManagerId, null);
+    }
+
+    /** Heartbeat events, on the main thread. */
+    private final class ResourceManagerHeartbeatListener implements HeartbeatListener<Void, SlotReport> {
+        @Override
+        public void notifyHeartbeatTimeout(ResourceID resourceManagerId) {
+            LOG.warn("{}: no heartbeat request from the ResourceManager for {} ms; registering again", resourceId,
+                    configuration.heartbeatTimeout().toMillis());
+            resourceManager = null;
+            if (resourceManagerLeader != null && !stopping) {
+                registerAt(resourceManagerLeader);
+            }
+        }
+
+        @Override
+        public void reportPayload(ResourceID resourceManagerId, Void payload) {}
+
+        @Override
+        public SlotReport retrievePayload(ResourceID resourceManagerId) {
+            return slotTable.createSlotReport();
+        }
+    }
+
     @Override
     protected CompletableFuture<Void> onStop() {
         stopping = true;
+        resourceManagerHeartbeats.stop();
         resourceManagerRetriever.close();
         if (resourceManager != null) {
             // not awaited: the ResourceManager may be stopping too

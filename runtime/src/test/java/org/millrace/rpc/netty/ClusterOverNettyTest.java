@@ -2,6 +2,7 @@ package org.millrace.rpc.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
 import static org.millrace.taskmanager.TestingTaskFactory.finishWith;
 
 import java.time.Duration;
@@ -29,6 +30,8 @@ import org.millrace.jobmaster.JobStatus;
 import org.millrace.jobmaster.TestingDeploymentDescriptors;
 import org.millrace.resourcemanager.InJvmResourceDriver;
 import org.millrace.resourcemanager.ResourceManager;
+import org.millrace.resourcemanager.ResourceManagerGateway;
+import org.millrace.resourcemanager.ResourceOverview;
 import org.millrace.rpc.AutoCloseableAsync;
 import org.millrace.task.ExecutionState;
 import org.millrace.taskmanager.TaskExecutor;
@@ -40,8 +43,8 @@ import org.millrace.taskmanager.TestingTaskFactory;
  * The real control-plane components, split over three NettyRpcServices on loopback as they will be
  * over processes: Dispatcher, ResourceManager and JobMasters in one, the TaskExecutors in another, the
  * client in a third. Every call between them (registration, slot requests, deployment with the
- * JobMaster's gateway as argument, task state reports with accumulators, the job result) crosses a
- * socket. Tasks are fakes; leader election is the embedded one (HA services are in-JVM here).
+ * JobMaster's gateway as argument, task state reports with accumulators, the job result,
+ * ResourceManager-TaskExecutor heartbeats) crosses a socket. Tasks are fakes; leader election is the embedded one (HA services are in-JVM here).
  */
 class ClusterOverNettyTest {
 
@@ -60,15 +63,21 @@ class ClusterOverNettyTest {
     }
 
     private void startCluster(int taskManagers, int slotsPerTaskManager) {
-        TaskManagerConfiguration tmConfiguration = new TaskManagerConfiguration(slotsPerTaskManager, TIMEOUT);
+        startCluster(taskManagers, slotsPerTaskManager, Duration.ofSeconds(10), Duration.ofSeconds(50));
+    }
+
+    private void startCluster(
+            int taskManagers, int slotsPerTaskManager, Duration heartbeatInterval, Duration heartbeatTimeout) {
+        TaskManagerConfiguration tmConfiguration =
+                new TaskManagerConfiguration(slotsPerTaskManager, TIMEOUT, heartbeatInterval, heartbeatTimeout);
         InJvmResourceDriver driver = new InJvmResourceDriver(taskManagers, slotsPerTaskManager, resourceId -> {
             TaskExecutor taskExecutor = new TaskExecutor(taskManagerRpc, resourceId, tmConfiguration,
                     haServices.getResourceManagerLeaderRetriever(), new TestingShuffleEnvironment(resourceId), tasks);
             taskExecutor.start();
             return (AutoCloseableAsync) taskExecutor;
         });
-        resourceManager = new ResourceManager(
-                jobManagerRpc, haServices.getResourceManagerLeaderElection(), driver, TIMEOUT);
+        resourceManager = new ResourceManager(jobManagerRpc, haServices.getResourceManagerLeaderElection(), driver,
+                TIMEOUT, heartbeatInterval, heartbeatTimeout);
         resourceManager.start();
         JobMasterServices services = new JobMasterServices(jobManagerRpc, haServices, new TestingDeploymentDescriptors());
         dispatcher = new Dispatcher(jobManagerRpc, haServices,
@@ -120,5 +129,28 @@ class ClusterOverNettyTest {
         assertThat(tasks.tasks()).hasSize(4).allSatisfy(t -> assertThat(t.reportedStates())
                 .containsExactly(ExecutionState.INITIALIZING, ExecutionState.RUNNING, ExecutionState.FINISHED));
         assertThat(gateway.requestJobStatus(job.getJobId()).get()).isEqualTo(JobStatus.FINISHED);
+    }
+
+    @Test
+    void when_taskManagersBecomeUnreachable_then_theResourceManagerDropsThemAfterTheHeartbeatTimeout()
+            throws Exception {
+        Duration heartbeatTimeout = Duration.ofMillis(500);
+        startCluster(2, 1, Duration.ofMillis(50), heartbeatTimeout);
+        LeaderInformation leader = LeaderRetrievalUtils.retrieveLeader(haServices.getResourceManagerLeaderRetriever())
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        ResourceManagerGateway gateway = clientRpc
+                .connect(leader.address(), leader.leaderSessionId(), ResourceManagerGateway.class)
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(TIMEOUT).until(() -> gateway.requestResourceOverview().get().numberOfTaskManagers() == 2);
+
+        // answers to the ResourceManager's heartbeat requests keep both registered for several timeouts
+        await().during(heartbeatTimeout.multipliedBy(3)).atMost(heartbeatTimeout.multipliedBy(5))
+                .until(() -> gateway.requestResourceOverview().get().numberOfTaskManagers() == 2);
+
+        // as if the TaskManagers' process died: nothing answers at their address any more
+        taskManagerRpc.close();
+
+        await().atMost(TIMEOUT).until(() -> gateway.requestResourceOverview().get().numberOfTaskManagers() == 0);
+        assertThat(gateway.requestResourceOverview().get()).isEqualTo(new ResourceOverview(0, 0, 0));
     }
 }
