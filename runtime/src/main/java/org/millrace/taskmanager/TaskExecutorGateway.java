@@ -37,4 +37,7 @@ public interface TaskExecutorGateway extends RpcGateway {
 
     /** From the ResourceManager: a heartbeat request; the TaskExecutor answers with its slot report. */
     void heartbeatFromResourceManager(ResourceID resourceManagerId);
+
+    /** From the JobMaster of a job with tasks here: a heartbeat request ({@link org.millrace.jobmaster.JobMaster#resourceIdOf}). */
+    void heartbeatFromJobManager(ResourceID jobManagerId);
 }

@@ -48,6 +48,11 @@ class SlotManagerTest {
         public void heartbeatFromResourceManager(ResourceID resourceManagerId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void heartbeatFromJobManager(ResourceID jobManagerId) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private TaskExecutorGateway register(String id, int slots) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 import static org.millrace.taskmanager.TestingTaskFactory.finishWith;
+import static org.millrace.taskmanager.TestingTaskFactory.runUntilCanceled;
 
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.millrace.api.JobID;
 import org.millrace.api.accumulators.LongCounter;
 import org.millrace.cluster.JobResult;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.HeartbeatManagerOptions;
 import org.millrace.dispatcher.Dispatcher;
 import org.millrace.dispatcher.DispatcherGateway;
 import org.millrace.graph.DistributionPattern;
@@ -44,7 +46,7 @@ import org.millrace.taskmanager.TestingTaskFactory;
  * over processes: Dispatcher, ResourceManager and JobMasters in one, the TaskExecutors in another, the
  * client in a third. Every call between them (registration, slot requests, deployment with the
  * JobMaster's gateway as argument, task state reports with accumulators, the job result,
- * ResourceManager-TaskExecutor heartbeats) crosses a socket. Tasks are fakes; leader election is the embedded one (HA services are in-JVM here).
+ * heartbeats ResourceManager-TaskExecutor and JobMaster-TaskExecutor) crosses a socket. Tasks are fakes; leader election is the embedded one (HA services are in-JVM here).
  */
 class ClusterOverNettyTest {
 
@@ -152,5 +154,41 @@ class ClusterOverNettyTest {
 
         await().atMost(TIMEOUT).until(() -> gateway.requestResourceOverview().get().numberOfTaskManagers() == 0);
         assertThat(gateway.requestResourceOverview().get()).isEqualTo(new ResourceOverview(0, 0, 0));
+    }
+
+    @Test
+    void when_taskManagersOfARunningJobBecomeUnreachable_then_theJobMasterFailsTheJobNamingTheLostTaskManager()
+            throws Exception {
+        Duration heartbeatInterval = Duration.ofMillis(50);
+        Duration heartbeatTimeout = Duration.ofMillis(500);
+        startCluster(1, 1, heartbeatInterval, heartbeatTimeout);
+        tasks.behave("source", runUntilCanceled());
+        Configuration jobConfiguration = new Configuration()
+                .set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, heartbeatInterval)
+                .set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, heartbeatTimeout);
+        JobGraph job = new JobGraph(JobID.generate(), "endless", jobConfiguration);
+        job.addVertex(new JobVertex("source", 1, 128, true, new byte[0]));
+        LeaderInformation leader = LeaderRetrievalUtils.retrieveLeader(haServices.getDispatcherLeaderRetriever())
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        DispatcherGateway gateway = clientRpc
+                .connect(leader.address(), leader.leaderSessionId(), DispatcherGateway.class)
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        gateway.submitJob(job).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(TIMEOUT).until(() -> tasks.tasks().size() == 1
+                && tasks.tasks().get(0).reportedStates().contains(ExecutionState.RUNNING));
+        // the JobMaster's heartbeat requests are answered while the task runs
+        await().during(heartbeatTimeout.multipliedBy(3)).atMost(heartbeatTimeout.multipliedBy(5))
+                .until(() -> gateway.requestJobStatus(job.getJobId()).get() == JobStatus.RUNNING);
+
+        // as if the TaskManager's process died
+        taskManagerRpc.close();
+
+        JobResult result = gateway.requestJobResult(job.getJobId()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(result.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(result.failureCause()).hasMessageContaining("Operator 'source' (subtask 1/1) failed")
+                .hasMessageContaining("TaskManager taskmanager-1 at " + taskManagerRpc.getHostPort()
+                        + "/taskexecutor-taskmanager-1 is lost: no heartbeat for 500 ms (heartbeat.timeout)");
+        // the TaskExecutor, cut off from its JobMaster, cancels the task itself
+        await().atMost(TIMEOUT).until(() -> tasks.tasks().get(0).cancelCalls() > 0);
     }
 }
