@@ -151,6 +151,12 @@ class RpcMessagesTest {
 
         MethodCodecs.Codecs overview = codecs.of(ResourceManagerGateway.class.getMethod("requestResourceOverview"));
         assertThat(overview.result()).isSameAs(ControlMessageCodecs.forType(ResourceOverview.class));
+
+        MethodCodecs.Codecs heartbeat = codecs.of(ResourceManagerGateway.class.getMethod(
+                "heartbeatFromTaskManager", ResourceID.class, org.millrace.resourcemanager.SlotReport.class));
+        assertThat(heartbeat.parameters()).containsExactly(ControlMessageCodecs.forType(ResourceID.class),
+                ControlMessageCodecs.forType(org.millrace.resourcemanager.SlotReport.class));
+        assertThat(heartbeat.result()).isNull();
     }
 
     @Test
