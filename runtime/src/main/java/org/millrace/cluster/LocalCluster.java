@@ -17,6 +17,7 @@ import org.millrace.resourcemanager.InJvmResourceDriver;
 import org.millrace.resourcemanager.ResourceID;
 import org.millrace.resourcemanager.ResourceManager;
 import org.millrace.resourcemanager.ResourceManagerGateway;
+import org.millrace.configuration.HeartbeatManagerOptions;
 import org.millrace.configuration.JobManagerOptions;
 import org.millrace.rpc.AutoCloseableAsync;
 import org.millrace.rpc.LocalRpcService;
@@ -75,7 +76,9 @@ public final class LocalCluster implements AutoCloseable {
                 rpcService,
                 haServices.getResourceManagerLeaderElection(),
                 driver,
-                configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT));
+                configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT),
+                configuration.get(HeartbeatManagerOptions.HEARTBEAT_INTERVAL),
+                configuration.get(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT));
         resourceManager.start();
 
         JobMasterServices jobMasterServices = new JobMasterServices(rpcService, haServices, deploymentDescriptorFactory);

@@ -12,14 +12,20 @@ import org.millrace.api.JobID;
 import org.millrace.api.accumulators.Accumulator;
 import org.millrace.cluster.JobResult;
 import org.millrace.cluster.JobStatusListener;
+import org.millrace.configuration.Configuration;
+import org.millrace.configuration.HeartbeatManagerOptions;
 import org.millrace.graph.ExecutionAttemptID;
 import org.millrace.graph.ExecutionGraph;
 import org.millrace.graph.ExecutionVertex;
 import org.millrace.graph.ExecutionVertexID;
 import org.millrace.graph.JobGraph;
 import org.millrace.ha.LeaderRetrievalUtils;
+import org.millrace.heartbeat.HeartbeatListener;
+import org.millrace.heartbeat.HeartbeatManager;
+import org.millrace.heartbeat.HeartbeatTarget;
 import org.millrace.network.ConnectionID;
 import org.millrace.resourcemanager.AllocatedSlot;
+import org.millrace.resourcemanager.ResourceID;
 import org.millrace.resourcemanager.ResourceManagerGateway;
 import org.millrace.rpc.FencedRpcEndpoint;
 import org.millrace.task.ExecutionState;
@@ -62,6 +68,8 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
     /** Slot i hosts subtask i of every vertex; null until allocated. */
     private List<AllocatedSlot> slots;
     private long runningSinceMillis;
+    /** Asks the TaskExecutors this job deployed to for heartbeats; created in onStart. */
+    private HeartbeatManager<Void, Void> taskManagerHeartbeats;
 
     public JobMaster(JobGraph jobGraph, UUID leaderSessionId, JobMasterServices services, JobStatusListener statusListener) {
         super(services.rpcService(), "jobmaster-" + jobGraph.getJobId(), leaderSessionId);
@@ -80,6 +88,11 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         return jobGraph.getJobId();
     }
 
+    /** A job's JobMaster's id in heartbeats: TaskExecutors accept heartbeat requests of the job from it. */
+    public static ResourceID resourceIdOf(JobID jobId) {
+        return new ResourceID("jobmaster-" + jobId);
+    }
+
     // ------------------------------------------------------------------------
     //  Scheduling and deployment
     // ------------------------------------------------------------------------
@@ -89,6 +102,10 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         if (status != JobStatus.CREATED) {
             return; // cannot happen (onStart is the first task of the main thread); guards the state machine
         }
+        Configuration configuration = jobGraph.getJobConfiguration();
+        taskManagerHeartbeats = HeartbeatManager.createSender(resourceIdOf(jobId()), new TaskManagerHeartbeatListener(),
+                this::scheduleRunAsync, configuration.get(HeartbeatManagerOptions.HEARTBEAT_INTERVAL),
+                configuration.get(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT));
         try {
             executionGraph = ExecutionGraph.build(jobGraph);
             for (ExecutionVertex v : executionGraph.getVerticesTopologically()) {
@@ -155,6 +172,7 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
             handleFailure(taskFailure(execution, e));
             return;
         }
+        monitorTaskManager(slot);
         execution.deployment = taskExecutor(slot.taskExecutorAddress())
                 .thenCompose(te -> te.submitTask(descriptor, slot.allocationId(), self));
         execution.deployment.whenCompleteAsync((ignored, error) -> {
@@ -164,6 +182,24 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
                 checkJobTermination();
             }
         }, getMainThreadExecutor());
+    }
+
+    private void monitorTaskManager(AllocatedSlot slot) {
+        ResourceID taskManager = slot.slotId().resourceId();
+        if (taskManagerHeartbeats.isMonitoring(taskManager)) {
+            return;
+        }
+        taskManagerHeartbeats.monitorTarget(taskManager, new HeartbeatTarget<>() {
+            @Override
+            public void receiveHeartbeat(ResourceID origin, Void payload) {
+                // the JobMaster only asks
+            }
+
+            @Override
+            public void requestHeartbeat(ResourceID origin, Void payload) {
+                taskExecutor(slot.taskExecutorAddress()).thenAccept(te -> te.heartbeatFromJobManager(origin));
+            }
+        });
     }
 
     private ConnectionID locationOf(ExecutionVertexID vertexId) {
@@ -208,6 +244,48 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         }
         checkJobTermination();
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void heartbeatFromTaskManager(ResourceID resourceId) {
+        taskManagerHeartbeats.receiveHeartbeat(resourceId, null);
+    }
+
+    /** Heartbeat events, on the main thread. */
+    private final class TaskManagerHeartbeatListener implements HeartbeatListener<Void, Void> {
+        @Override
+        public void notifyHeartbeatTimeout(ResourceID resourceId) {
+            onTaskManagerLost(resourceId, "no heartbeat for "
+                    + jobGraph.getJobConfiguration().get(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT).toMillis() + " ms ("
+                    + HeartbeatManagerOptions.HEARTBEAT_TIMEOUT.key() + ")");
+        }
+
+        @Override
+        public void reportPayload(ResourceID resourceId, Void payload) {}
+
+        @Override
+        public Void retrievePayload(ResourceID resourceId) {
+            return null;
+        }
+    }
+
+    /** Its tasks there are gone without a report: they count as failed, and the job fails (no restarts yet). */
+    private void onTaskManagerLost(ResourceID resourceId, String reason) {
+        Throwable firstFailure = null;
+        for (Execution e : executions) {
+            if (e.slot != null && e.slot.slotId().resourceId().equals(resourceId) && !e.isTerminal()) {
+                e.state = ExecutionState.FAILED;
+                if (firstFailure == null) {
+                    firstFailure = taskFailure(e, new IllegalStateException("TaskManager " + resourceId
+                            + " at " + e.slot.taskExecutorAddress() + " is lost: " + reason));
+                }
+            }
+        }
+        if (firstFailure != null) {
+            LOG.warn("Job {} lost TaskManager {}: {}", jobId(), resourceId, reason);
+            handleFailure(firstFailure);
+            checkJobTermination();
+        }
     }
 
     @Override
@@ -354,6 +432,9 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
     }
 
     private void endJob(JobStatus finalStatus, Map<String, Object> accumulatorResults) {
+        if (taskManagerHeartbeats != null) {
+            taskManagerHeartbeats.stop();
+        }
         transitionTo(finalStatus, finalStatus == JobStatus.FAILED ? failureCause : null);
         releaseSlots();
         long runtime = runningSinceMillis == 0 ? 0 : System.currentTimeMillis() - runningSinceMillis;
@@ -378,6 +459,9 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
 
     @Override
     protected CompletableFuture<Void> onStop() {
+        if (taskManagerHeartbeats != null) {
+            taskManagerHeartbeats.stop();
+        }
         if (!status.isGloballyTerminal()) {
             // the cluster is shutting down under a running job: stop its tasks, free its slots
             for (Execution e : executions) {

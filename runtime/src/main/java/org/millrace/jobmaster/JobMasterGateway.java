@@ -4,6 +4,7 @@ import java.util.List;
 import org.millrace.task.TaskIOReport;
 
 import java.util.concurrent.CompletableFuture;
+import org.millrace.resourcemanager.ResourceID;
 import org.millrace.rpc.FencedRpcGateway;
 import org.millrace.task.TaskExecutionState;
 
@@ -20,4 +21,7 @@ public interface JobMasterGateway extends FencedRpcGateway {
 
     /** Busy / back-pressured / idle time of each running subtask of the job. */
     CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics();
+
+    /** A TaskExecutor running this job's tasks answers a heartbeat request. */
+    void heartbeatFromTaskManager(ResourceID resourceId);
 }

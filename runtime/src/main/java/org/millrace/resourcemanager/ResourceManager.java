@@ -13,6 +13,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import org.millrace.api.JobID;
+import org.millrace.configuration.HeartbeatManagerOptions;
+import org.millrace.heartbeat.HeartbeatListener;
+import org.millrace.heartbeat.HeartbeatManager;
+import org.millrace.heartbeat.HeartbeatTarget;
 import org.millrace.ha.LeaderContender;
 import org.millrace.ha.LeaderElection;
 import org.millrace.rpc.FencedRpcEndpoint;
@@ -43,13 +47,27 @@ public final class ResourceManager extends FencedRpcEndpoint implements Resource
     /** Requested from the driver but not reported started yet. */
     private int requestedTaskManagers;
     private boolean driverInitialized;
+    private final Duration heartbeatInterval;
+    private final Duration heartbeatTimeout;
+    /** Asks registered TaskExecutors for heartbeats; created in onStart. */
+    private HeartbeatManager<SlotReport, Void> taskManagerHeartbeats;
 
+    /** With the default heartbeat interval and timeout. */
     public ResourceManager(
             RpcService rpcService, LeaderElection leaderElection, ResourceDriver driver, Duration slotRequestTimeout) {
+        this(rpcService, leaderElection, driver, slotRequestTimeout,
+                HeartbeatManagerOptions.HEARTBEAT_INTERVAL.defaultValue(),
+                HeartbeatManagerOptions.HEARTBEAT_TIMEOUT.defaultValue());
+    }
+
+    public ResourceManager(RpcService rpcService, LeaderElection leaderElection, ResourceDriver driver,
+            Duration slotRequestTimeout, Duration heartbeatInterval, Duration heartbeatTimeout) {
         super(rpcService, "resourcemanager", null);
         this.leaderElection = leaderElection;
         this.driver = driver;
         this.slotRequestTimeout = slotRequestTimeout;
+        this.heartbeatInterval = heartbeatInterval;
+        this.heartbeatTimeout = heartbeatTimeout;
     }
 
     private record PendingSlotRequest(
@@ -61,11 +79,14 @@ public final class ResourceManager extends FencedRpcEndpoint implements Resource
 
     @Override
     protected void onStart() {
+        taskManagerHeartbeats = HeartbeatManager.createSender(RESOURCE_ID, new TaskManagerHeartbeatListener(),
+                this::scheduleRunAsync, heartbeatInterval, heartbeatTimeout);
         leaderElection.startLeaderElection(new Contender());
     }
 
     @Override
     protected CompletableFuture<Void> onStop() {
+        taskManagerHeartbeats.stop();
         leaderElection.close();
         failPendingRequests(new IllegalStateException("The ResourceManager is shutting down"));
         return driverInitialized ? driver.closeAsync() : CompletableFuture.completedFuture(null);
@@ -125,6 +146,17 @@ public final class ResourceManager extends FencedRpcEndpoint implements Resource
             slotManager.unregisterTaskManager(id);
         }
         slotManager.registerTaskManager(registration, gateway);
+        taskManagerHeartbeats.monitorTarget(id, new HeartbeatTarget<>() {
+            @Override
+            public void receiveHeartbeat(ResourceID origin, Void payload) {
+                // the ResourceManager only asks
+            }
+
+            @Override
+            public void requestHeartbeat(ResourceID origin, Void payload) {
+                gateway.heartbeatFromResourceManager(origin);
+            }
+        });
         startingTaskManagers.remove(id);
         LOG.info("Registered TaskManager {} at {} with {} slots",
                 id, registration.taskExecutorAddress(), registration.slotReport().slots().size());
@@ -138,12 +170,13 @@ public final class ResourceManager extends FencedRpcEndpoint implements Resource
     }
 
     private void removeTaskManager(ResourceID resourceId, String reason) {
+        taskManagerHeartbeats.unmonitorTarget(resourceId);
         startingTaskManagers.remove(resourceId);
         Set<JobID> affected = slotManager.unregisterTaskManager(resourceId);
         LOG.info("TaskManager {} is gone: {}", resourceId, reason);
         if (!affected.isEmpty()) {
             // their JobMasters learn it from the tasks (canceled when the TaskExecutor stops);
-            // next round: from heartbeat timeouts, for TaskManagers that vanish silently
+            // next round: from their own TaskManager heartbeats, for TaskManagers that vanish silently
             LOG.warn("Jobs {} lost slots on TaskManager {}", affected, resourceId);
         }
     }
@@ -260,6 +293,31 @@ public final class ResourceManager extends FencedRpcEndpoint implements Resource
     public CompletableFuture<ResourceOverview> requestResourceOverview() {
         return CompletableFuture.completedFuture(new ResourceOverview(
                 slotManager.numberOfTaskManagers(), slotManager.numberOfSlots(), slotManager.numberOfFreeSlots()));
+    }
+
+    @Override
+    public void heartbeatFromTaskManager(ResourceID resourceId, SlotReport slotReport) {
+        taskManagerHeartbeats.receiveHeartbeat(resourceId, slotReport);
+    }
+
+    /** Heartbeat events, on the main thread. */
+    private final class TaskManagerHeartbeatListener implements HeartbeatListener<SlotReport, Void> {
+        @Override
+        public void notifyHeartbeatTimeout(ResourceID resourceId) {
+            removeTaskManager(resourceId, "no heartbeat for " + heartbeatTimeout.toMillis() + " ms ("
+                    + HeartbeatManagerOptions.HEARTBEAT_TIMEOUT.key() + ")");
+            servePendingRequests();
+        }
+
+        @Override
+        public void reportPayload(ResourceID resourceId, SlotReport slotReport) {
+            // next round: reconcile the slot manager with the TaskExecutor's own view of its slots
+        }
+
+        @Override
+        public Void retrievePayload(ResourceID resourceId) {
+            return null;
+        }
     }
 
     /** Driver events, from any thread. */

@@ -11,6 +11,9 @@ import org.millrace.rpc.FencedRpcGateway;
  */
 public interface ResourceManagerGateway extends FencedRpcGateway {
 
+    /** The ResourceManager's id in heartbeats: TaskExecutors accept heartbeat requests from this id. */
+    ResourceID RESOURCE_ID = new ResourceID("resourcemanager");
+
     /** Registers (or re-registers) a TaskExecutor and its slots. */
     CompletableFuture<Void> registerTaskExecutor(TaskExecutorRegistration registration);
 
@@ -29,4 +32,7 @@ public interface ResourceManagerGateway extends FencedRpcGateway {
     CompletableFuture<Void> releaseSlots(JobID jobId);
 
     CompletableFuture<ResourceOverview> requestResourceOverview();
+
+    /** A TaskExecutor's answer to a heartbeat request, with its current slots. */
+    void heartbeatFromTaskManager(ResourceID resourceId, SlotReport slotReport);
 }

@@ -15,14 +15,19 @@ import java.util.concurrent.TimeoutException;
 import org.millrace.api.JobID;
 import org.millrace.graph.ExecutionAttemptID;
 import org.millrace.ha.LeaderInformation;
+import org.millrace.heartbeat.HeartbeatListener;
+import org.millrace.heartbeat.HeartbeatManager;
+import org.millrace.heartbeat.HeartbeatTarget;
 import org.millrace.ha.LeaderRetrievalListener;
 import org.millrace.ha.LeaderRetrievalService;
+import org.millrace.jobmaster.JobMaster;
 import org.millrace.jobmaster.JobMasterGateway;
 import org.millrace.network.ShuffleEnvironment;
 import org.millrace.resourcemanager.AllocationID;
 import org.millrace.resourcemanager.ResourceID;
 import org.millrace.resourcemanager.ResourceManagerGateway;
 import org.millrace.resourcemanager.SlotID;
+import org.millrace.resourcemanager.SlotReport;
 import org.millrace.resourcemanager.TaskExecutorRegistration;
 import org.millrace.rpc.RpcEndpoint;
 import org.millrace.rpc.RpcService;
@@ -62,6 +67,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private LeaderInformation resourceManagerLeader;
     private ResourceManagerGateway resourceManager;
     private boolean stopping;
+    /** Answers the ResourceManager's heartbeat requests and notices when they stop; created in onStart. */
+    private HeartbeatManager<Void, SlotReport> resourceManagerHeartbeats;
+    /** Answers the heartbeat requests of the JobMasters of jobs with tasks here; created in onStart. */
+    private HeartbeatManager<Void, Void> jobManagerHeartbeats;
     /** Completes, once stopping, when the last task has reported its terminal state. */
     private final CompletableFuture<Void> allTasksTerminated = new CompletableFuture<>();
 
@@ -105,6 +114,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     @Override
     protected void onStart() {
+        resourceManagerHeartbeats = HeartbeatManager.createReceiver(resourceId, new ResourceManagerHeartbeatListener(),
+                this::scheduleRunAsync, configuration.heartbeatInterval(), configuration.heartbeatTimeout());
+        jobManagerHeartbeats = HeartbeatManager.createReceiver(resourceId, new JobManagerHeartbeatListener(),
+                this::scheduleRunAsync, configuration.heartbeatInterval(), configuration.heartbeatTimeout());
         resourceManagerRetriever.start(new LeaderRetrievalListener() {
             @Override
             public void notifyLeaderAddress(String leaderAddress, UUID leaderSessionId) {
@@ -122,6 +135,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private void onResourceManagerLeader(LeaderInformation leader) {
         resourceManagerLeader = leader;
         resourceManager = null;
+        resourceManagerHeartbeats.unmonitorTarget(ResourceManagerGateway.RESOURCE_ID);
         if (leader != null && !stopping) {
             registerAt(leader);
         }
@@ -146,14 +160,57 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                         }, REGISTRATION_RETRY_DELAY);
                     } else {
                         resourceManager = gateway;
+                        monitorResourceManager(gateway);
                         LOG.info("{} registered at the ResourceManager {}", resourceId, leader.address());
                     }
                 }, getMainThreadExecutor());
     }
 
+    private void monitorResourceManager(ResourceManagerGateway gateway) {
+        resourceManagerHeartbeats.monitorTarget(ResourceManagerGateway.RESOURCE_ID, new HeartbeatTarget<>() {
+            @Override
+            public void receiveHeartbeat(ResourceID origin, SlotReport slotReport) {
+                gateway.heartbeatFromTaskManager(origin, slotReport);
+            }
+
+            @Override
+            public void requestHeartbeat(ResourceID origin, SlotReport slotReport) {
+                // the TaskExecutor only answers
+            }
+        });
+    }
+
+    @Override
+    public void heartbeatFromResourceManager(ResourceID resourceManagerId) {
+        resourceManagerHeartbeats.requestHeartbeat(resourceManagerId, null);
+    }
+
+    /** Heartbeat events, on the main thread. */
+    private final class ResourceManagerHeartbeatListener implements HeartbeatListener<Void, SlotReport> {
+        @Override
+        public void notifyHeartbeatTimeout(ResourceID resourceManagerId) {
+            LOG.warn("{}: no heartbeat request from the ResourceManager for {} ms; registering again", resourceId,
+                    configuration.heartbeatTimeout().toMillis());
+            resourceManager = null;
+            if (resourceManagerLeader != null && !stopping) {
+                registerAt(resourceManagerLeader);
+            }
+        }
+
+        @Override
+        public void reportPayload(ResourceID resourceManagerId, Void payload) {}
+
+        @Override
+        public SlotReport retrievePayload(ResourceID resourceManagerId) {
+            return slotTable.createSlotReport();
+        }
+    }
+
     @Override
     protected CompletableFuture<Void> onStop() {
         stopping = true;
+        resourceManagerHeartbeats.stop();
+        jobManagerHeartbeats.stop();
         resourceManagerRetriever.close();
         if (resourceManager != null) {
             // not awaited: the ResourceManager may be stopping too
@@ -225,6 +282,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             return CompletableFuture.failedFuture(e);
         }
         tasks.put(executionId, new RunningTask(handle, jobId, descriptor.taskNameWithSubtask(), jobMaster));
+        monitorJobManager(jobId, jobMaster);
         handle.start();
         return CompletableFuture.completedFuture(null);
     }
@@ -279,7 +337,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Drops the job's class loader once it has neither tasks nor slots here. */
+    /** Drops the job's class loader and JobMaster heartbeats once it has neither tasks nor slots here. */
     private void releaseJobIfUnused(JobID jobId) {
         if (slotTable.hasSlotsOf(jobId)) {
             return;
@@ -290,5 +348,52 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             }
         }
         classLoaders.release(jobId);
+        jobManagerHeartbeats.unmonitorTarget(JobMaster.resourceIdOf(jobId));
+    }
+
+    private void monitorJobManager(JobID jobId, JobMasterGateway jobMaster) {
+        ResourceID jobManagerId = JobMaster.resourceIdOf(jobId);
+        if (jobManagerHeartbeats.isMonitoring(jobManagerId)) {
+            return;
+        }
+        jobManagerHeartbeats.monitorTarget(jobManagerId, new HeartbeatTarget<>() {
+            @Override
+            public void receiveHeartbeat(ResourceID origin, Void payload) {
+                jobMaster.heartbeatFromTaskManager(origin);
+            }
+
+            @Override
+            public void requestHeartbeat(ResourceID origin, Void payload) {
+                // the TaskExecutor only answers
+            }
+        });
+    }
+
+    @Override
+    public void heartbeatFromJobManager(ResourceID jobManagerId) {
+        jobManagerHeartbeats.requestHeartbeat(jobManagerId, null);
+    }
+
+    /** Heartbeat events, on the main thread. */
+    private final class JobManagerHeartbeatListener implements HeartbeatListener<Void, Void> {
+        @Override
+        public void notifyHeartbeatTimeout(ResourceID jobManagerId) {
+            // nobody would cancel or collect these tasks any more
+            for (RunningTask t : tasks.values()) {
+                if (JobMaster.resourceIdOf(t.jobId()).equals(jobManagerId)) {
+                    LOG.warn("{}: no heartbeat request from {} for {} ms; canceling {}", resourceId, jobManagerId,
+                            configuration.heartbeatTimeout().toMillis(), t.name());
+                    t.handle().cancel();
+                }
+            }
+        }
+
+        @Override
+        public void reportPayload(ResourceID jobManagerId, Void payload) {}
+
+        @Override
+        public Void retrievePayload(ResourceID jobManagerId) {
+            return null;
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.millrace.api.JobID;
 import org.millrace.graph.ExecutionAttemptID;
 import org.millrace.jobmaster.JobMasterGateway;
 import org.millrace.resourcemanager.AllocationID;
+import org.millrace.resourcemanager.ResourceID;
 import org.millrace.resourcemanager.SlotID;
 import org.millrace.rpc.RpcGateway;
 import org.millrace.task.TaskDeploymentDescriptor;
@@ -33,4 +34,10 @@ public interface TaskExecutorGateway extends RpcGateway {
 
     /** Busy / back-pressured / idle time of the job's tasks running here. */
     CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics(JobID jobId);
+
+    /** From the ResourceManager: a heartbeat request; the TaskExecutor answers with its slot report. */
+    void heartbeatFromResourceManager(ResourceID resourceManagerId);
+
+    /** From the JobMaster of a job with tasks here: a heartbeat request ({@link org.millrace.jobmaster.JobMaster#resourceIdOf}). */
+    void heartbeatFromJobManager(ResourceID jobManagerId);
 }

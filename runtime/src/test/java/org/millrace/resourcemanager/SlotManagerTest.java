@@ -43,6 +43,16 @@ class SlotManagerTest {
         public CompletableFuture<java.util.List<org.millrace.task.TaskIOReport>> requestTaskIOMetrics(JobID jobId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void heartbeatFromResourceManager(ResourceID resourceManagerId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void heartbeatFromJobManager(ResourceID jobManagerId) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private TaskExecutorGateway register(String id, int slots) {
