@@ -97,9 +97,14 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
                 continue;
             }
             placed = true;
-            ACC acc = contents.add(windows.get(window), value);
+            ACC existing = windows.get(window);
+            ACC acc = contents.add(existing, value);
             windows.put(window, acc);
-            registerTimers(window);
+            if (existing == null || assigner.isMerging()) {
+                // a window's timers are registered when it is created (or re-created by a merge) and
+                // stay until it is cleaned up: no timer work for the other records of the window
+                registerTimers(window);
+            }
             if (assigner.isEventTime() && window.maxTimestamp() <= timers.currentWatermark()) {
                 emit(window, acc); // a late record within the allowed lateness fires its window again
             }
