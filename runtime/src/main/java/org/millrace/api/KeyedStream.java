@@ -1,6 +1,10 @@
 package org.millrace.api;
 
+import org.millrace.api.functions.FilterFunction;
+import org.millrace.api.functions.FlatMapFunction;
 import org.millrace.api.functions.KeySelector;
+import org.millrace.api.functions.MapFunction;
+import org.millrace.api.functions.ProcessFunction;
 import org.millrace.api.functions.KeyedProcessFunction;
 import org.millrace.api.functions.ReduceFunction;
 import org.millrace.api.typeinfo.TypeInformation;
@@ -10,6 +14,8 @@ import org.millrace.graph.OneInputTransformation;
 import org.millrace.graph.PartitionTransformation;
 import org.millrace.graph.Transformation;
 import org.millrace.graph.partitioner.KeyGroupStreamPartitioner;
+import org.millrace.task.operators.AbstractUdfStreamOperator;
+import org.millrace.task.operators.KeyContext;
 import org.millrace.task.operators.KeyedProcessOperator;
 import org.millrace.types.TypeExtractor;
 import org.millrace.task.operators.StreamGroupedReduce;
@@ -59,6 +65,38 @@ public class KeyedStream<T, K> extends DataStream<T> {
     public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> keyedProcessFunction, TypeInformation<R> outputType) {
         return transform("KeyedProcess", outputType, new KeyedProcessOperator<>(keyedProcessFunction, keySelector, keyType),
                 keyedProcessFunction, KeyedProcessFunction.class, 2);
+    }
+
+    // ------------------------------------------------------------------ keyed record-at-a-time operations
+
+    /** A map whose rich function may use keyed state (bound to each record's key). */
+    @Override
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
+        return keyed(super.map(mapper, outputType));
+    }
+
+    /** A flatMap whose rich function may use keyed state (bound to each record's key). */
+    @Override
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
+        return keyed(super.flatMap(flatMapper, outputType));
+    }
+
+    /** A filter whose rich function may use keyed state (bound to each record's key). */
+    @Override
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
+        return keyed(super.filter(filter));
+    }
+
+    /** A ProcessFunction on a keyed stream, with keyed state through its runtime context. */
+    @Override
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction, TypeInformation<R> outputType) {
+        return keyed(super.process(processFunction, outputType));
+    }
+
+    private <R> SingleOutputStreamOperator<R> keyed(SingleOutputStreamOperator<R> stream) {
+        OneInputTransformation<?, R> t = (OneInputTransformation<?, R>) stream.getTransformation();
+        ((AbstractUdfStreamOperator<?, ?>) t.getOperator()).setKeyContext(new KeyContext<>(keySelector, keyType));
+        return stream;
     }
 
     /** Cuts the stream into windows per key. */

@@ -13,6 +13,8 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
     private static final OpenContext OPEN_CONTEXT = new OpenContext() {};
 
     protected final F userFunction;
+    /** Set when the operator runs on a keyed stream; null otherwise. */
+    protected KeyContext<Object, ?> keyContext;
 
     protected AbstractUdfStreamOperator(F userFunction) {
         this.userFunction = userFunction;
@@ -20,6 +22,12 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
 
     public F getUserFunction() {
         return userFunction;
+    }
+
+    /** Makes this operator keyed (it runs on a keyed stream): keyed state for its function. */
+    @SuppressWarnings("unchecked")
+    public void setKeyContext(KeyContext<?, ?> keyContext) {
+        this.keyContext = (KeyContext<Object, ?>) keyContext;
     }
 
     @Override
@@ -32,13 +40,19 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
 
     /** The runtime context the function sees; keyed operators add keyed state to it. */
     protected RuntimeContext functionRuntimeContext() throws Exception {
-        return context.getRuntimeContext();
+        return keyContext == null ? context.getRuntimeContext() : keyContext.open(context);
     }
 
     @Override
     public void close() throws Exception {
-        if (userFunction instanceof RichFunction rich) {
-            rich.close();
+        try {
+            if (userFunction instanceof RichFunction rich) {
+                rich.close();
+            }
+        } finally {
+            if (keyContext != null) {
+                keyContext.close();
+            }
         }
     }
 }

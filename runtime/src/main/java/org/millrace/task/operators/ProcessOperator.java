@@ -31,6 +31,9 @@ public final class ProcessOperator<I, O> extends AbstractUdfStreamOperator<O, Pr
 
     @Override
     public void processElement(I value, long timestamp) throws Exception {
+        if (keyContext != null) {
+            keyContext.setCurrentKeyOf(value);
+        }
         collector.setTimestamp(timestamp);
         processContext.timestamp = timestamp;
         userFunction.processElement(value, processContext, collector);

@@ -14,6 +14,9 @@ public final class StreamFilter<T> extends AbstractUdfStreamOperator<T, FilterFu
 
     @Override
     public void processElement(T value, long timestamp) throws Exception {
+        if (keyContext != null) {
+            keyContext.setCurrentKeyOf(value);
+        }
         if (userFunction.filter(value)) {
             output.collect(value, timestamp);
         }

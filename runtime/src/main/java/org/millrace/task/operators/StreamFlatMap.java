@@ -22,6 +22,9 @@ public final class StreamFlatMap<IN, OUT> extends AbstractUdfStreamOperator<OUT,
 
     @Override
     public void processElement(IN value, long timestamp) throws Exception {
+        if (keyContext != null) {
+            keyContext.setCurrentKeyOf(value);
+        }
         collector.setTimestamp(timestamp);
         userFunction.flatMap(value, collector);
     }

@@ -14,6 +14,9 @@ public final class StreamMap<IN, OUT> extends AbstractUdfStreamOperator<OUT, Map
 
     @Override
     public void processElement(IN value, long timestamp) throws Exception {
+        if (keyContext != null) {
+            keyContext.setCurrentKeyOf(value);
+        }
         output.collect(userFunction.map(value), timestamp);
     }
 }
