@@ -3,7 +3,6 @@ package org.millrace.network;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
-import org.millrace.network.buffer.LocalBufferPool;
 import org.millrace.network.buffer.NetworkBufferPool;
 import org.millrace.network.consumer.LocalInputChannel;
 import org.millrace.network.consumer.SingleInputGate;
@@ -70,18 +69,7 @@ public final class LocalShuffleEnvironment implements ShuffleEnvironment {
     public ResultPartition createResultPartition(String ownerTaskName, ResultPartitionDeploymentDescriptor descriptor)
             throws IOException {
         checkNotClosed();
-        int subpartitions = descriptor.numberOfSubpartitions();
-        LocalBufferPool bufferPool = networkBufferPool.createBufferPool(
-                settings.minBuffersPerPartition(subpartitions), settings.maxBuffersPerPartition(subpartitions));
-        ResultPartition partition =
-                new ResultPartition(ownerTaskName, descriptor.partitionId(), subpartitions, bufferPool, partitionManager);
-        try {
-            partitionManager.registerResultPartition(partition);
-        } catch (RuntimeException e) {
-            bufferPool.lazyDestroy();
-            throw e;
-        }
-        return partition;
+        return ResultPartition.createAndRegister(ownerTaskName, descriptor, networkBufferPool, settings, partitionManager);
     }
 
     @Override

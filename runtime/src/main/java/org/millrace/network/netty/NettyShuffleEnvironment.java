@@ -14,7 +14,6 @@ import org.millrace.network.NetworkBufferSettings;
 import org.millrace.network.ResultPartitionDeploymentDescriptor;
 import org.millrace.network.ResultPartitionID;
 import org.millrace.network.ShuffleEnvironment;
-import org.millrace.network.buffer.LocalBufferPool;
 import org.millrace.network.buffer.NetworkBufferPool;
 import org.millrace.network.consumer.LocalInputChannel;
 import org.millrace.network.consumer.RemoteInputChannel;
@@ -107,18 +106,7 @@ public final class NettyShuffleEnvironment implements ShuffleEnvironment {
     public ResultPartition createResultPartition(String ownerTaskName, ResultPartitionDeploymentDescriptor descriptor)
             throws IOException {
         checkNotClosed();
-        int subpartitions = descriptor.numberOfSubpartitions();
-        LocalBufferPool bufferPool = networkBufferPool.createBufferPool(
-                settings.minBuffersPerPartition(subpartitions), settings.maxBuffersPerPartition(subpartitions));
-        ResultPartition partition =
-                new ResultPartition(ownerTaskName, descriptor.partitionId(), subpartitions, bufferPool, partitionManager);
-        try {
-            partitionManager.registerResultPartition(partition);
-        } catch (RuntimeException e) {
-            bufferPool.lazyDestroy();
-            throw e;
-        }
-        return partition;
+        return ResultPartition.createAndRegister(ownerTaskName, descriptor, networkBufferPool, settings, partitionManager);
     }
 
     /** Releases partitions of this TaskManager (their consumers fail with {@code cause}), e.g. when a job ends. */

@@ -3,6 +3,8 @@ package org.millrace.network.partition;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.millrace.network.NetworkBufferSettings;
+import org.millrace.network.ResultPartitionDeploymentDescriptor;
 import org.millrace.network.ResultPartitionID;
 import org.millrace.network.ResultPartitionWriter;
 import org.millrace.network.api.EndOfPartitionEvent;
@@ -10,6 +12,7 @@ import org.millrace.network.api.EventSerializer;
 import org.millrace.network.api.RuntimeEvent;
 import org.millrace.network.buffer.Buffer;
 import org.millrace.network.buffer.LocalBufferPool;
+import org.millrace.network.buffer.NetworkBufferPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,29 @@ public final class ResultPartition implements ResultPartitionWriter {
 
     /** Written under {@code this} before {@link #released}. */
     private volatile Throwable releaseCause;
+
+    /**
+     * Creates a partition with a buffer pool sized for its subpartitions from {@code settings} and
+     * registers it with {@code manager}, so consumers can request it.
+     */
+    public static ResultPartition createAndRegister(
+            String ownerTaskName,
+            ResultPartitionDeploymentDescriptor descriptor,
+            NetworkBufferPool networkBufferPool,
+            NetworkBufferSettings settings,
+            ResultPartitionManager manager) throws IOException {
+        int subpartitions = descriptor.numberOfSubpartitions();
+        LocalBufferPool bufferPool = networkBufferPool.createBufferPool(
+                settings.minBuffersPerPartition(subpartitions), settings.maxBuffersPerPartition(subpartitions));
+        ResultPartition partition = new ResultPartition(ownerTaskName, descriptor.partitionId(), subpartitions, bufferPool, manager);
+        try {
+            manager.registerResultPartition(partition);
+        } catch (RuntimeException e) {
+            bufferPool.lazyDestroy();
+            throw e;
+        }
+        return partition;
+    }
 
     public ResultPartition(
             String owningTaskName,

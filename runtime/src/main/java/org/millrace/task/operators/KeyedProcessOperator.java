@@ -26,7 +26,6 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractUdfStreamOperat
     private transient TimestampedCollector<O> collector;
     private transient InternalTimerService<K> timers;
     private transient ContextImpl processContext;
-    private transient OnTimerContextImpl timerContext;
     private transient K currentKey;
 
     public KeyedProcessOperator(KeyedProcessFunction<K, I, O> function, KeySelector<I, K> keySelector, TypeInformation<K> keyType) {
@@ -50,7 +49,6 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractUdfStreamOperat
         collector = new TimestampedCollector<>(output);
         timers = new InternalTimerService<>(context.getProcessingTimeService(), this);
         processContext = new ContextImpl(userFunction);
-        timerContext = new OnTimerContextImpl(userFunction);
     }
 
     @Override
@@ -80,9 +78,9 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractUdfStreamOperat
     private void fire(InternalTimerService.Timer<K> timer, TimeDomain domain, long outputTimestamp) throws Exception {
         setCurrentKey(timer.key());
         collector.setTimestamp(outputTimestamp);
-        timerContext.timestamp = outputTimestamp;
-        timerContext.domain = domain;
-        userFunction.onTimer(timer.timestamp(), timerContext, collector);
+        processContext.timestamp = outputTimestamp;
+        processContext.domain = domain;
+        userFunction.onTimer(timer.timestamp(), processContext, collector);
     }
 
     private void setCurrentKey(K key) {
@@ -139,41 +137,16 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractUdfStreamOperat
         }
     }
 
-    private final class ContextImpl extends KeyedProcessFunction<K, I, O>.Context {
-        final TimerService timerService = new KeyedTimers();
-        long timestamp = Output.NO_TIMESTAMP;
-
-        ContextImpl(KeyedProcessFunction<K, I, O> function) {
-            function.super();
-        }
-
-        @Override
-        public Long timestamp() {
-            return timestamp == Output.NO_TIMESTAMP ? null : timestamp;
-        }
-
-        @Override
-        public TimerService timerService() {
-            return timerService;
-        }
-
-        @Override
-        public <X> void output(OutputTag<X> outputTag, X value) {
-            output.collect(outputTag, value, timestamp);
-        }
-
-        @Override
-        public K getCurrentKey() {
-            return currentKey;
-        }
-    }
-
-    private final class OnTimerContextImpl extends KeyedProcessFunction<K, I, O>.OnTimerContext {
+    /**
+     * The one context object handed to the function, for records (as a Context) and timers (as an
+     * OnTimerContext): it points at the current timestamp, key and, for timers, the time domain.
+     */
+    private final class ContextImpl extends KeyedProcessFunction<K, I, O>.OnTimerContext {
         final TimerService timerService = new KeyedTimers();
         long timestamp = Output.NO_TIMESTAMP;
         TimeDomain domain;
 
-        OnTimerContextImpl(KeyedProcessFunction<K, I, O> function) {
+        ContextImpl(KeyedProcessFunction<K, I, O> function) {
             function.super();
         }
 
