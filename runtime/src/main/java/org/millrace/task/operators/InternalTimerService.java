@@ -6,14 +6,15 @@ import java.util.Set;
 
 /**
  * The timers of a keyed operator: event-time timers fire when the watermark passes them,
- * processing-time timers when the wall clock does. A timer is a (key, time) pair registered at most
- * once; firing calls back with that key as the current key. Kept on the heap, one queue per clock.
+ * processing-time timers when the wall clock does. A timer is a (key, namespace, time) triple
+ * registered at most once; firing calls back with that key as the current key. The namespace lets
+ * an operator say what the timer is for (a window), so firing needs no search; null when unused. Kept on the heap, one queue per clock.
  * Task thread only (processing-time wake-ups arrive through the mailbox).
  */
 public final class InternalTimerService<K> {
 
-    /** A timer: when, and for which key. */
-    public record Timer<K>(long timestamp, K key) {}
+    /** A timer: when, for which key, and for what (e.g. a window; may be null). */
+    public record Timer<K>(long timestamp, K key, Object namespace) {}
 
     /** What firing timers call. */
     public interface Triggerable<K> {
@@ -47,21 +48,33 @@ public final class InternalTimerService<K> {
     }
 
     public void registerEventTimeTimer(K key, long time) {
-        Timer<K> t = new Timer<>(time, key);
+        registerEventTimeTimer(key, null, time);
+    }
+
+    public void registerEventTimeTimer(K key, Object namespace, long time) {
+        Timer<K> t = new Timer<>(time, key, namespace);
         if (eventTimeSet.add(t)) {
             eventTimeQueue.add(t);
         }
     }
 
     public void deleteEventTimeTimer(K key, long time) {
-        Timer<K> t = new Timer<>(time, key);
+        deleteEventTimeTimer(key, null, time);
+    }
+
+    public void deleteEventTimeTimer(K key, Object namespace, long time) {
+        Timer<K> t = new Timer<>(time, key, namespace);
         if (eventTimeSet.remove(t)) {
             eventTimeQueue.remove(t);
         }
     }
 
     public void registerProcessingTimeTimer(K key, long time) {
-        Timer<K> t = new Timer<>(time, key);
+        registerProcessingTimeTimer(key, null, time);
+    }
+
+    public void registerProcessingTimeTimer(K key, Object namespace, long time) {
+        Timer<K> t = new Timer<>(time, key, namespace);
         if (processingTimeSet.add(t)) {
             processingTimeQueue.add(t);
             if (time < nextWakeUp) {
@@ -71,7 +84,11 @@ public final class InternalTimerService<K> {
     }
 
     public void deleteProcessingTimeTimer(K key, long time) {
-        Timer<K> t = new Timer<>(time, key);
+        deleteProcessingTimeTimer(key, null, time);
+    }
+
+    public void deleteProcessingTimeTimer(K key, Object namespace, long time) {
+        Timer<K> t = new Timer<>(time, key, namespace);
         if (processingTimeSet.remove(t)) {
             processingTimeQueue.remove(t);
         }

@@ -120,27 +120,33 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
         super.processWatermark(watermark);
     }
 
+    /** A window's timer: at its end it fires; at its end plus the allowed lateness it is dropped. */
     @Override
+    @SuppressWarnings("unchecked")
     public void onEventTime(InternalTimerService.Timer<K> timer) throws Exception {
         setCurrentKey(timer.key());
-        for (W window : windowsOfCurrentKey()) {
-            if (window.maxTimestamp() == timer.timestamp()) {
-                emit(window, windows.get(window));
-            }
-            if (cleanupTime(window) <= timer.timestamp()) {
-                windows.remove(window);
-            }
+        W window = (W) timer.namespace();
+        ACC acc = windows.get(window);
+        if (acc == null) {
+            return; // merged away or already dropped
+        }
+        if (window.maxTimestamp() == timer.timestamp()) {
+            emit(window, acc);
+        }
+        if (cleanupTime(window) <= timer.timestamp()) {
+            windows.remove(window);
         }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void onProcessingTime(InternalTimerService.Timer<K> timer) throws Exception {
         setCurrentKey(timer.key());
-        for (W window : windowsOfCurrentKey()) {
-            if (window.maxTimestamp() <= timer.timestamp()) {
-                emit(window, windows.get(window));
-                windows.remove(window);
-            }
+        W window = (W) timer.namespace();
+        ACC acc = windows.get(window);
+        if (acc != null) {
+            emit(window, acc);
+            windows.remove(window);
         }
     }
 
@@ -190,13 +196,13 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
         if (assigner.isEventTime()) {
             if (window.maxTimestamp() > timers.currentWatermark()) {
                 // (a window whose end already passed fires right away in processElement instead)
-                timers.registerEventTimeTimer(currentKey, window.maxTimestamp());
+                timers.registerEventTimeTimer(currentKey, window, window.maxTimestamp());
             }
             if (allowedLateness > 0) {
-                timers.registerEventTimeTimer(currentKey, cleanupTime(window));
+                timers.registerEventTimeTimer(currentKey, window, cleanupTime(window));
             }
         } else {
-            timers.registerProcessingTimeTimer(currentKey, window.maxTimestamp());
+            timers.registerProcessingTimeTimer(currentKey, window, window.maxTimestamp());
         }
     }
 
@@ -223,10 +229,10 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
             mergedContents = mergedContents == null ? acc : contents.merge(mergedContents, acc);
             windows.remove(old);
             if (assigner.isEventTime()) {
-                timers.deleteEventTimeTimer(currentKey, old.maxTimestamp());
-                timers.deleteEventTimeTimer(currentKey, cleanupTime(old));
+                timers.deleteEventTimeTimer(currentKey, old, old.maxTimestamp());
+                timers.deleteEventTimeTimer(currentKey, old, cleanupTime(old));
             } else {
-                timers.deleteProcessingTimeTimer(currentKey, old.maxTimestamp());
+                timers.deleteProcessingTimeTimer(currentKey, old, old.maxTimestamp());
             }
         }
         windows.put(merged, mergedContents);
