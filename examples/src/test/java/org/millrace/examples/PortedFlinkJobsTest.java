@@ -68,6 +68,7 @@ class PortedFlinkJobsTest {
         REFERENCES.put("SessionWindowProcessJob", p -> sessionWindowProcess());
         REFERENCES.put("TuplesAndTypesJob", p -> tuplesAndTypes());
         REFERENCES.put("RichFunctionsJob", PortedFlinkJobsTest::richFunctions);
+        REFERENCES.put("ReducingAggregatingStateJob", p -> reducingAggregatingState());
     }
 
     @BeforeAll
@@ -414,6 +415,24 @@ class PortedFlinkJobsTest {
                 out.add("p" + parallelism + ":" + v + "#0");
                 out.add("p" + parallelism + ":" + v + "#1");
             }
+        }
+        return out;
+    }
+
+    private static List<String> reducingAggregatingState() {
+        List<String> out = new ArrayList<>();
+        for (long key = 0; key < 8; key++) {
+            long sumOfSquares = 0;
+            long count = 0;
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (long v = key; v < 5000; v += 8) {
+                sumOfSquares += v * v;
+                count++;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            out.add(key + " " + sumOfSquares + " " + count + " [" + min + ", " + max + "]");
         }
         return out;
     }
