@@ -69,6 +69,8 @@ class PortedFlinkJobsTest {
         REFERENCES.put("TuplesAndTypesJob", p -> tuplesAndTypes());
         REFERENCES.put("RichFunctionsJob", PortedFlinkJobsTest::richFunctions);
         REFERENCES.put("ReducingAggregatingStateJob", p -> reducingAggregatingState());
+        REFERENCES.put("SessionWindowAggregateJob", p -> sessionWindowAggregate());
+        REFERENCES.put("PojoGettersSumJob", p -> pojoGettersSum());
     }
 
     @BeforeAll
@@ -433,6 +435,31 @@ class PortedFlinkJobsTest {
                 max = Math.max(max, v);
             }
             out.add(key + " " + sumOfSquares + " " + count + " [" + min + ", " + max + "]");
+        }
+        return out;
+    }
+
+    /** Each burst of 40 (1 s apart, 3 ms inside) holds one session per key: its 20 even or 20 odd values. */
+    private static List<String> sessionWindowAggregate() {
+        List<String> out = new ArrayList<>();
+        for (long burst = 0; burst < 80; burst++) {
+            for (long parity = 0; parity < 2; parity++) {
+                long sum = 0;
+                for (long v = burst * 40 + parity; v < burst * 40 + 40; v += 2) {
+                    sum += v;
+                }
+                out.add("count 20");
+                out.add("sum " + sum);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> pojoGettersSum() {
+        List<String> out = new ArrayList<>();
+        Map<String, Integer> sums = new HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            out.add("s" + (i % 3) + "=" + sums.merge("s" + (i % 3), i, Integer::sum));
         }
         return out;
     }
