@@ -33,6 +33,7 @@ import org.millrace.graph.SourceTransformation;
 import org.millrace.graph.StreamGraph;
 import org.millrace.graph.StreamGraphGenerator;
 import org.millrace.graph.Transformation;
+import org.millrace.types.TypeExtractor;
 
 /**
  * Where a job is defined and started: creates sources, collects the operators the
@@ -183,14 +184,13 @@ public class StreamExecutionEnvironment {
         return fromCollection(data);
     }
 
-    /** A stream of the collection's elements, in order; the type is taken from the first element. */
+    /** A stream of the collection's elements, in order; the type is taken from the first element's value. */
     public <T> DataStreamSource<T> fromCollection(Collection<T> data) {
         if (data.isEmpty()) {
             throw new IllegalArgumentException("fromCollection needs at least one element to know the type; use fromCollection(data, typeInfo)");
         }
-        @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) data.iterator().next().getClass();
-        return fromCollection(data, TypeInformation.of(type));
+        // from the value, not its class, so that a tuple's field types are known (as Flink does)
+        return fromCollection(data, TypeExtractor.getForObject(data.iterator().next()));
     }
 
     public <T> DataStreamSource<T> fromCollection(Collection<T> data, TypeInformation<T> typeInfo) {

@@ -69,6 +69,20 @@ class KeyedAggregationTest {
     }
 
     @Test
+    void fromDataInfersATuplesFieldTypesFromItsValues() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        List<String> out = new ArrayList<>();
+        env.fromData(org.millrace.api.tuple.Tuple2.of("a", 1), org.millrace.api.tuple.Tuple2.of("b", 2),
+                        org.millrace.api.tuple.Tuple2.of("a", 3))
+                .keyBy(t -> t.f0)
+                .sum(1)
+                .executeAndCollect(10)
+                .forEach(t -> out.add(t.toString()));
+
+        assertThat(out).containsExactly("(a,1)", "(b,2)", "(a,4)");
+    }
+
+    @Test
     void minByAndMaxByReturnTheWholeRecordAndKeepTheEarlierOnTies() throws Exception {
         assertThat(run(k -> k.minBy(1))).containsExactlyElementsOf(reference(input(), (a, b) -> b.f1 < a.f1 ? b : a));
         assertThat(run(k -> k.maxBy("f1"))).containsExactlyElementsOf(reference(input(), (a, b) -> b.f1 > a.f1 ? b : a));
