@@ -170,12 +170,14 @@ class WindowTest {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public WatermarkGenerator<Tuple2<String, Long>> createWatermarkGenerator() {
+        public WatermarkGenerator<Tuple2<String, Long>> createWatermarkGenerator(
+                org.millrace.api.eventtime.WatermarkGeneratorSupplier.Context context) {
             return new PerEventWatermarks();
         }
 
         @Override
-        public org.millrace.api.eventtime.TimestampAssigner<Tuple2<String, Long>> createTimestampAssigner() {
+        public org.millrace.api.eventtime.TimestampAssigner<Tuple2<String, Long>> createTimestampAssigner(
+                org.millrace.api.eventtime.TimestampAssignerSupplier.Context context) {
             return (e, ts) -> e.f1;
         }
     }

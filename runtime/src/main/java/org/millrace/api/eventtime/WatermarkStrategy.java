@@ -1,6 +1,5 @@
 package org.millrace.api.eventtime;
 
-import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -9,14 +8,21 @@ import java.time.Duration;
  * graph, hence serializable.
  */
 @FunctionalInterface
-public interface WatermarkStrategy<T> extends Serializable {
+public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, WatermarkGeneratorSupplier<T> {
 
     /** A new generator for one source subtask. */
-    WatermarkGenerator<T> createWatermarkGenerator();
+    @Override
+    WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context);
 
     /** A new assigner for one source subtask; by default the timestamp the source attached. */
-    default TimestampAssigner<T> createTimestampAssigner() {
+    @Override
+    default TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
         return (element, recordTimestamp) -> recordTimestamp;
+    }
+
+    /** A strategy whose watermarks come from the given generators. */
+    static <T> WatermarkStrategy<T> forGenerator(WatermarkGeneratorSupplier<T> generatorSupplier) {
+        return generatorSupplier::createWatermarkGenerator;
     }
 
     /** Records carry no timestamps and no watermarks are generated (processing time only). */
@@ -41,12 +47,12 @@ public interface WatermarkStrategy<T> extends Serializable {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public WatermarkGenerator<T> createWatermarkGenerator() {
-                return base.createWatermarkGenerator();
+            public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+                return base.createWatermarkGenerator(context);
             }
 
             @Override
-            public TimestampAssigner<T> createTimestampAssigner() {
+            public TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
                 return assigner;
             }
 
@@ -64,13 +70,13 @@ public interface WatermarkStrategy<T> extends Serializable {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public WatermarkGenerator<T> createWatermarkGenerator() {
-                return new WatermarksWithIdleness<>(base.createWatermarkGenerator(), idleTimeout);
+            public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+                return new WatermarksWithIdleness<>(base.createWatermarkGenerator(context), idleTimeout);
             }
 
             @Override
-            public TimestampAssigner<T> createTimestampAssigner() {
-                return base.createTimestampAssigner();
+            public TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+                return base.createTimestampAssigner(context);
             }
 
             @Override
@@ -90,7 +96,7 @@ public interface WatermarkStrategy<T> extends Serializable {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public WatermarkGenerator<T> createWatermarkGenerator() {
+        public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
             return new WatermarkGenerator<>() {
                 @Override
                 public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {}
@@ -116,7 +122,7 @@ public interface WatermarkStrategy<T> extends Serializable {
         }
 
         @Override
-        public WatermarkGenerator<T> createWatermarkGenerator() {
+        public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
             return new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness);
         }
     }

@@ -1,8 +1,10 @@
 package org.millrace.task.operators;
 
 import org.millrace.api.eventtime.TimestampAssigner;
+import org.millrace.api.eventtime.TimestampAssignerSupplier;
 import org.millrace.api.eventtime.Watermark;
 import org.millrace.api.eventtime.WatermarkGenerator;
+import org.millrace.api.eventtime.WatermarkGeneratorSupplier;
 import org.millrace.api.eventtime.WatermarkOutput;
 import org.millrace.api.eventtime.WatermarkStrategy;
 
@@ -13,14 +15,17 @@ import org.millrace.api.eventtime.WatermarkStrategy;
  */
 final class WatermarkEmitter<T> implements WatermarkOutput {
 
+    private static final TimestampAssignerSupplier.Context NO_ASSIGNER_CONTEXT = new TimestampAssignerSupplier.Context() {};
+    private static final WatermarkGeneratorSupplier.Context NO_GENERATOR_CONTEXT = new WatermarkGeneratorSupplier.Context() {};
+
     private final TimestampAssigner<T> assigner;
     private final WatermarkGenerator<T> generator;
     private final Output<T> output;
     private long currentWatermark = Long.MIN_VALUE;
 
     WatermarkEmitter(WatermarkStrategy<T> strategy, Output<T> output) {
-        this.assigner = strategy.createTimestampAssigner();
-        this.generator = strategy.createWatermarkGenerator();
+        this.assigner = strategy.createTimestampAssigner(NO_ASSIGNER_CONTEXT);
+        this.generator = strategy.createWatermarkGenerator(NO_GENERATOR_CONTEXT);
         this.output = output;
     }
 
