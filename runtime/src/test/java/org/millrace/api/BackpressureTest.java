@@ -41,6 +41,7 @@ class BackpressureTest {
             return new SinkWriter<>() {
                 @Override
                 public void write(Long element, Context ctx) throws InterruptedException {
+                    // the workload under test (issue 4: "a sink that sleeps per record"), not a wait for a condition
                     Thread.sleep(1);
                     CONSUMED.incrementAndGet();
                 }
