@@ -43,8 +43,8 @@ public final class CheckpointingOptions {
     public static final ConfigOption<String> CHECKPOINTS_DIRECTORY = ConfigOptions.key("execution.checkpointing.dir")
             .stringType()
             .noDefaultValue()
-            .withDescription("Directory (URI: file:///..., hdfs://...) where checkpoints are written; needed when"
-                    + " checkpointing is on.");
+            .withDescription("Directory (URI: file:///..., hdfs://...) where checkpoints are written; unset: state is"
+                    + " kept in the JobManager's memory (recovers task failures, nothing more).");
 
     public static final ConfigOption<String> SAVEPOINT_DIRECTORY = ConfigOptions.key("execution.checkpointing.savepoint-dir")
             .stringType()
@@ -61,4 +61,36 @@ public final class CheckpointingOptions {
             .stringType()
             .noDefaultValue()
             .withDescription("Savepoint (or retained checkpoint) a job restores its state from; 'run -s' sets it.");
+
+    public static final ConfigOption<Duration> CHECKPOINTING_TIMEOUT = ConfigOptions.key("execution.checkpointing.timeout")
+            .durationType()
+            .checking(d -> !d.isZero() && !d.isNegative(), "longer than 0")
+            .defaultValue(Duration.ofMinutes(10))
+            .withDescription("A checkpoint not complete after this long is aborted.");
+
+    public static final ConfigOption<Duration> MIN_PAUSE_BETWEEN_CHECKPOINTS = ConfigOptions.key("execution.checkpointing.min-pause")
+            .durationType()
+            .checking(d -> !d.isNegative(), "0 or longer")
+            .defaultValue(Duration.ZERO)
+            .withDescription("Least time between the end of one checkpoint and the start of the next.");
+
+    public static final ConfigOption<Integer> TOLERABLE_FAILED_CHECKPOINTS = ConfigOptions
+            .key("execution.checkpointing.tolerable-failed-checkpoints")
+            .intType()
+            .checking(n -> n >= 0, "0 or more")
+            .defaultValue(0)
+            .withDescription("Checkpoints that may fail in a row before the job fails (and restarts under its restart strategy).");
+
+    public static final ConfigOption<String> CHECKPOINTING_MODE = ConfigOptions.key("execution.checkpointing.mode")
+            .stringType()
+            .checking(m -> m.equalsIgnoreCase("EXACTLY_ONCE") || m.equalsIgnoreCase("AT_LEAST_ONCE"),
+                    "EXACTLY_ONCE or AT_LEAST_ONCE")
+            .defaultValue("EXACTLY_ONCE")
+            .withDescription("EXACTLY_ONCE aligns barriers at tasks with several inputs; AT_LEAST_ONCE does not"
+                    + " (less latency, duplicates after a recovery).");
+
+    public static final ConfigOption<MemorySize> INLINE_THRESHOLD = ConfigOptions.key("execution.checkpointing.data-inline-threshold")
+            .memoryType()
+            .defaultValue(MemorySize.parse("20kb"))
+            .withDescription("State streams smaller than this go into the checkpoint metadata instead of a file of their own.");
 }

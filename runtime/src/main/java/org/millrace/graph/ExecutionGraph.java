@@ -87,7 +87,7 @@ public final class ExecutionGraph {
                 jv.getSerializedTaskConfig(),
                 partitions,
                 gates,
-                jobGraph.getUserJars());
+                jobGraph.getUserJars(), null);
     }
 
     private static InputChannelDeploymentDescriptor channelFrom(

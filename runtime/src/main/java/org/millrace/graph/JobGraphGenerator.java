@@ -1,5 +1,6 @@
 package org.millrace.graph;
 
+import org.millrace.checkpoint.OperatorID;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public final class JobGraphGenerator {
             }
             chain.add(new TaskConfig.ChainedOperator(n.getName(), n.getOperator(),
                     toArray(chained), chainedTags.toArray(new OutputTag<?>[0]),
-                    toArray(network), networkTags.toArray(new OutputTag<?>[0])));
+                    toArray(network), networkTags.toArray(new OutputTag<?>[0]), operatorIdOf(n)));
         }
         List<TaskConfig.NetworkOutput> networkOutputs = new ArrayList<>();
         for (StreamEdge e : networkEdges) {
@@ -113,7 +114,13 @@ public final class JobGraphGenerator {
         TaskConfig config = new TaskConfig(chain, networkOutputs, inputType, splits, bufferTimeoutMillis, autoWatermarkIntervalMillis,
                 configuration);
         byte[] bytes = ObjectBytes.serialize(config, "the operators of '" + name + "'");
-        return new JobVertex(name, head.getParallelism(), head.getMaxParallelism(), head.isSource(), bytes);
+        JobVertex vertex = new JobVertex(name, head.getParallelism(), head.getMaxParallelism(), head.isSource(), bytes);
+        vertex.setOperatorIds(chain.stream().map(TaskConfig.ChainedOperator::operatorId).toList());
+        return vertex;
+    }
+
+    private static OperatorID operatorIdOf(StreamNode node) {
+        return node.getUid() != null ? OperatorID.fromUid(node.getUid()) : OperatorID.fromStreamNode(node.getId());
     }
 
 

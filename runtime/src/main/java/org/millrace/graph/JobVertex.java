@@ -1,5 +1,6 @@
 package org.millrace.graph;
 
+import org.millrace.checkpoint.OperatorID;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,8 @@ public final class JobVertex implements Serializable {
     private final List<JobEdge> inputs = new ArrayList<>();
     private final List<JobEdge> outputs = new ArrayList<>();
     private final boolean source;
+    /** The state identities of the chain's operators, head first. */
+    private List<OperatorID> operatorIds = List.of();
 
     public JobVertex(String name, int parallelism, int maxParallelism, boolean source, byte[] serializedTaskConfig) {
         this.name = name;
@@ -49,6 +52,14 @@ public final class JobVertex implements Serializable {
     /** True if the chain starts with a source (no input gates). */
     public boolean isSource() {
         return source;
+    }
+
+    public List<OperatorID> getOperatorIds() {
+        return operatorIds;
+    }
+
+    public void setOperatorIds(List<OperatorID> operatorIds) {
+        this.operatorIds = List.copyOf(operatorIds);
     }
 
     public byte[] getSerializedTaskConfig() {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.millrace.api.source.SourceSplit;
 import org.millrace.api.typeinfo.TypeInformation;
 import org.millrace.api.util.OutputTag;
+import org.millrace.checkpoint.OperatorID;
 import org.millrace.configuration.Configuration;
 import org.millrace.graph.partitioner.StreamPartitioner;
 import org.millrace.task.operators.StreamOperator;
@@ -39,6 +40,7 @@ public record TaskConfig(
      * @param chainedOutputTags per chained output, the side output it carries (null: the main output)
      * @param networkOutputs indices into {@link TaskConfig#networkOutputs()} it writes to
      * @param networkOutputTags per network output, the side output it carries (null: the main output)
+     * @param operatorId the identity of the operator's state in checkpoints
      */
     public record ChainedOperator(
             String name,
@@ -46,7 +48,8 @@ public record TaskConfig(
             int[] chainedOutputs,
             OutputTag<?>[] chainedOutputTags,
             int[] networkOutputs,
-            OutputTag<?>[] networkOutputTags)
+            OutputTag<?>[] networkOutputTags,
+            OperatorID operatorId)
             implements Serializable {}
 
     /** A result partition of the task: its partitioner and the type of its records. */

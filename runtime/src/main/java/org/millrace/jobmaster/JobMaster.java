@@ -1,5 +1,23 @@
 package org.millrace.jobmaster;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.millrace.checkpoint.CheckpointCoordinator;
+import org.millrace.checkpoint.CheckpointCoordinatorConfiguration;
+import org.millrace.checkpoint.CheckpointLoader;
+import org.millrace.checkpoint.CheckpointMetadata;
+import org.millrace.checkpoint.CheckpointMetrics;
+import org.millrace.checkpoint.CheckpointStats;
+import org.millrace.checkpoint.CheckpointStorage;
+import org.millrace.checkpoint.CompletedCheckpoint;
+import org.millrace.checkpoint.StandaloneCompletedCheckpointStore;
+import org.millrace.checkpoint.StateAssignment;
+import org.millrace.checkpoint.TaskStateSnapshot;
+import org.millrace.configuration.CheckpointingOptions;
+import org.millrace.graph.JobVertex;
+import org.millrace.network.api.CheckpointBarrier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,12 +89,27 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
     /** Asks the TaskExecutors this job deployed to for heartbeats; created in onStart. */
     private HeartbeatManager<Void, Void> taskManagerHeartbeats;
 
+    /** Takes the job's checkpoints and savepoints; created in onStart. */
+    private CheckpointCoordinator checkpointCoordinator;
+    /** Writes checkpoint metadata and deletes old checkpoints, off the main thread. */
+    private final ExecutorService ioExecutor;
+    /** The savepoint the job was started from ({@code execution.savepoint.path}), or null. */
+    private CheckpointMetadata initialSavepoint;
+    /** Running executions that reported their end of data. */
+    private final Set<ExecutionAttemptID> endOfDataReported = new HashSet<>();
+
     public JobMaster(JobGraph jobGraph, UUID leaderSessionId, JobMasterServices services, JobStatusListener statusListener) {
         super(services.rpcService(), "jobmaster-" + jobGraph.getJobId(), leaderSessionId);
         this.jobGraph = jobGraph;
         this.services = services;
         this.statusListener = statusListener;
         this.restartStrategy = RestartBackoffTimeStrategy.fromConfiguration(jobGraph.getJobConfiguration());
+        String threadName = "millrace-jobmaster-io-" + jobGraph.getJobId();
+        this.ioExecutor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Completes (on the main thread) when the job has ended; fails if the JobMaster stops before. */
@@ -107,14 +140,26 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
                 this::scheduleRunAsync, configuration.get(HeartbeatManagerOptions.HEARTBEAT_INTERVAL),
                 configuration.get(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT));
         try {
+            String savepointPath = configuration.get(CheckpointingOptions.SAVEPOINT_PATH);
+            if (savepointPath != null) {
+                initialSavepoint = CheckpointLoader.load(savepointPath);
+            }
+            checkpointCoordinator = new CheckpointCoordinator(jobId(),
+                    CheckpointCoordinatorConfiguration.fromConfiguration(configuration),
+                    CheckpointStorage.fromConfiguration(configuration, jobId()),
+                    new StandaloneCompletedCheckpointStore(configuration.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS)),
+                    new JobCheckpointParticipants(), this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor);
             executionGraph = ExecutionGraph.build(jobGraph);
             for (ExecutionVertex v : executionGraph.getVerticesTopologically()) {
                 Execution e = new Execution(v, 0);
                 executions.add(e);
                 executionsByAttempt.put(e.attemptId, e);
             }
-        } catch (RuntimeException e) {
-            failureCause = e;
+        } catch (Exception e) {
+            failureCause = e instanceof java.io.IOException
+                    ? new IllegalArgumentException("Cannot restore job " + jobGraph.getName() + " from "
+                            + configuration.get(CheckpointingOptions.SAVEPOINT_PATH) + ": " + e.getMessage(), e)
+                    : e;
             endJob(JobStatus.FAILED, Map.of());
             return;
         }
@@ -148,17 +193,32 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
             return;
         }
         slots = allocated;
+        deployAll();
+    }
+
+    /** Deploys every execution (producers first), from the latest checkpoint if there is one, and starts checkpointing. */
+    private void deployAll() {
+        CompletedCheckpoint latest = checkpointCoordinator.getLatestCompletedCheckpoint();
+        CheckpointMetadata restoreFrom = latest != null ? latest.metadata() : initialSavepoint;
+        if (restoreFrom != null) {
+            LOG.info("Job {} ({}) starts from {} {}", jobGraph.getName(), jobId(),
+                    restoreFrom.savepoint() ? "savepoint" : "checkpoint", restoreFrom.checkpointId());
+        }
+        endOfDataReported.clear();
         JobMasterGateway self = getSelfGateway(JobMasterGateway.class);
         for (Execution e : executions) {
             // in topological order: producers are deployed first; consumers still tolerate producers registering later
             if (status != JobStatus.RUNNING) {
                 break;
             }
-            deploy(e, self);
+            deploy(e, self, restoreFrom);
+        }
+        if (status == JobStatus.RUNNING) {
+            checkpointCoordinator.startCheckpointScheduler();
         }
     }
 
-    private void deploy(Execution execution, JobMasterGateway self) {
+    private void deploy(Execution execution, JobMasterGateway self, CheckpointMetadata restoreFrom) {
         ExecutionVertex vertex = execution.vertex;
         AllocatedSlot slot = slots.get(vertex.getSubtaskIndex());
         execution.slot = slot;
@@ -167,14 +227,20 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         try {
             descriptor = services.deploymentDescriptorFactory()
                     .create(executionGraph, vertex, execution.attemptId.attemptNumber(), this::locationOf);
+            if (restoreFrom != null) {
+                JobVertex jv = vertex.getJobVertex();
+                descriptor = descriptor.withTaskRestore(StateAssignment.assign(restoreFrom, jv.getOperatorIds(), jv.getName(),
+                        vertex.getSubtaskIndex(), vertex.getParallelism(), jv.getMaxParallelism()));
+            }
         } catch (Exception e) {
             execution.state = ExecutionState.FAILED;
             handleFailure(taskFailure(execution, e));
             return;
         }
         monitorTaskManager(slot);
+        TaskDeploymentDescriptor toSubmit = descriptor;
         execution.deployment = taskExecutor(slot.taskExecutorAddress())
-                .thenCompose(te -> te.submitTask(descriptor, slot.allocationId(), self));
+                .thenCompose(te -> te.submitTask(toSubmit, slot.allocationId(), self));
         execution.deployment.whenCompleteAsync((ignored, error) -> {
             if (error != null && !execution.isTerminal()) {
                 execution.state = ExecutionState.FAILED;
@@ -247,6 +313,99 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
     }
 
     @Override
+    public void acknowledgeCheckpoint(ExecutionAttemptID executionId, long checkpointId, CheckpointMetrics metrics,
+            TaskStateSnapshot state) {
+        checkpointCoordinator.acknowledge(executionId, checkpointId, metrics, state);
+    }
+
+    @Override
+    public void declineCheckpoint(ExecutionAttemptID executionId, long checkpointId, String reason) {
+        checkpointCoordinator.decline(executionId, checkpointId, reason);
+    }
+
+    @Override
+    public void notifyEndOfData(ExecutionAttemptID executionId) {
+        Execution execution = executionsByAttempt.get(executionId);
+        if (execution == null || execution.isTerminal() || status != JobStatus.RUNNING) {
+            return;
+        }
+        endOfDataReported.add(executionId);
+        for (Execution e : executions) {
+            if (e.vertex.getJobVertex().isSource() && e.state != ExecutionState.FINISHED && !endOfDataReported.contains(e.attemptId)) {
+                return;
+            }
+        }
+        checkpointCoordinator.triggerFinalCheckpointSoon();
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean cancelJob) {
+        if (status != JobStatus.RUNNING) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "Job " + jobId() + " is " + status + ": savepoints are taken of running jobs"));
+        }
+        CompletableFuture<String> savepoint = checkpointCoordinator.triggerSavepoint(targetDirectory);
+        if (!cancelJob) {
+            return savepoint;
+        }
+        return savepoint.thenComposeAsync(path -> cancel().thenApply(ignored -> path), getMainThreadExecutor());
+    }
+
+    @Override
+    public CompletableFuture<List<CheckpointStats>> requestCheckpointStats() {
+        return CompletableFuture.completedFuture(checkpointCoordinator == null ? List.of() : checkpointCoordinator.getHistory());
+    }
+
+    /** The coordinator's view of the executions; main thread. */
+    private final class JobCheckpointParticipants implements CheckpointCoordinator.Participants {
+        @Override
+        public CheckpointCoordinator.CheckpointPlan plan() {
+            if (status != JobStatus.RUNNING) {
+                return null;
+            }
+            List<CheckpointCoordinator.Participant> trigger = new ArrayList<>();
+            List<CheckpointCoordinator.Participant> acknowledge = new ArrayList<>();
+            List<CheckpointCoordinator.Participant> finished = new ArrayList<>();
+            for (Execution e : executions) {
+                JobVertex jv = e.vertex.getJobVertex();
+                CheckpointCoordinator.Participant p = new CheckpointCoordinator.Participant(
+                        e.attemptId, jv.getOperatorIds(), jv.getParallelism(), jv.getMaxParallelism());
+                switch (e.state) {
+                    case RUNNING -> {
+                        acknowledge.add(p);
+                        if (jv.isSource()) {
+                            trigger.add(p);
+                        }
+                    }
+                    case FINISHED -> finished.add(p);
+                    default -> {
+                        return null; // still deploying, or going away
+                    }
+                }
+            }
+            return new CheckpointCoordinator.CheckpointPlan(trigger, acknowledge, finished);
+        }
+
+        @Override
+        public void trigger(ExecutionAttemptID executionId, CheckpointBarrier barrier) {
+            Execution e = executionsByAttempt.get(executionId);
+            taskExecutor(e.slot.taskExecutorAddress()).thenAccept(te -> te.triggerCheckpoint(executionId, barrier));
+        }
+
+        @Override
+        public void notifyComplete(ExecutionAttemptID executionId, long checkpointId) {
+            Execution e = executionsByAttempt.get(executionId);
+            taskExecutor(e.slot.taskExecutorAddress()).thenAccept(te -> te.notifyCheckpointComplete(executionId, checkpointId));
+        }
+
+        @Override
+        public void failJob(Throwable cause) {
+            handleFailure(cause);
+            checkJobTermination();
+        }
+    }
+
+    @Override
     public void heartbeatFromTaskManager(ResourceID resourceId) {
         taskManagerHeartbeats.receiveHeartbeat(resourceId, null);
     }
@@ -291,6 +450,9 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
     @Override
     public CompletableFuture<Void> cancel() {
         if (status == JobStatus.CREATED || status == JobStatus.RUNNING || status == JobStatus.RESTARTING) {
+            if (checkpointCoordinator != null) {
+                checkpointCoordinator.stopCheckpointScheduler("the job is canceled");
+            }
             transitionTo(JobStatus.CANCELLING, null);
             cancelExecutions();
             checkJobTermination();
@@ -330,6 +492,9 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
     private void handleFailure(Throwable cause) {
         if (status != JobStatus.RUNNING) {
             return;
+        }
+        if (checkpointCoordinator != null) {
+            checkpointCoordinator.stopCheckpointScheduler("the job failed: " + cause);
         }
         restartStrategy.notifyFailure(cause);
         if (restartStrategy.canRestart() && slots != null) {
@@ -406,13 +571,7 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         executions.clear();
         executions.addAll(next);
         transitionTo(JobStatus.RUNNING, null);
-        JobMasterGateway self = getSelfGateway(JobMasterGateway.class);
-        for (Execution e : executions) {
-            if (status != JobStatus.RUNNING) {
-                break;
-            }
-            deploy(e, self);
-        }
+        deployAll();
     }
 
     private void finishJob() {
@@ -435,6 +594,10 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         if (taskManagerHeartbeats != null) {
             taskManagerHeartbeats.stop();
         }
+        if (checkpointCoordinator != null) {
+            checkpointCoordinator.shutdown();
+        }
+        ioExecutor.shutdown();
         transitionTo(finalStatus, finalStatus == JobStatus.FAILED ? failureCause : null);
         releaseSlots();
         long runtime = runningSinceMillis == 0 ? 0 : System.currentTimeMillis() - runningSinceMillis;
@@ -462,6 +625,10 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         if (taskManagerHeartbeats != null) {
             taskManagerHeartbeats.stop();
         }
+        if (checkpointCoordinator != null) {
+            checkpointCoordinator.shutdown();
+        }
+        ioExecutor.shutdown();
         if (!status.isGloballyTerminal()) {
             // the cluster is shutting down under a running job: stop its tasks, free its slots
             for (Execution e : executions) {

@@ -32,6 +32,16 @@ public interface InputGate extends AutoCloseable {
      */
     BufferOrEvent pollNext() throws IOException;
 
+    /**
+     * Holds back channel {@code channelIndex}: {@link #pollNext()} skips it, its data stays queued
+     * (and its producer is back-pressured once its credit is used up) until
+     * {@link #resumeConsumption()}. Used to align checkpoint barriers.
+     */
+    void blockChannel(int channelIndex);
+
+    /** Hands out the data of every blocked channel again. */
+    void resumeConsumption();
+
     /** Completes when {@link #pollNext()} may return something. */
     CompletableFuture<Void> getAvailableFuture();
 

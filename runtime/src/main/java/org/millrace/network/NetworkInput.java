@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.millrace.api.source.InputStatus;
 import org.millrace.api.typeutils.TypeSerializer;
+import org.millrace.network.api.CheckpointBarrierEvent;
+import org.millrace.network.api.EndOfDataEvent;
 import org.millrace.network.api.EndOfPartitionEvent;
 import org.millrace.network.consumer.BufferOrEvent;
 import org.millrace.network.serialization.StreamElementDeserializer;
@@ -25,6 +27,10 @@ import org.millrace.types.DataInputDeserializer;
  * {@link #emitNext} call emits at most one record or watermark. A buffer is recycled as soon as its
  * last element has been read. Records within one buffer are deserialized in place; only records
  * that span buffers are gathered in the channel's reusable spill array.
+ *
+ * <p>End of input: a producer sends end-of-data after its last record, then (after its final
+ * checkpoint, when the job checkpoints) end-of-partition. {@link #emitNext} says END_OF_INPUT once
+ * every channel's data ended; barriers and end-of-partition events are still read after that.
  *
  * <p>Watermarks: each channel's watermark is the highest it has sent; a watermark is emitted when
  * the minimum over all channels that have not ended rises above the last one emitted. Channels
@@ -46,8 +52,12 @@ public final class NetworkInput<T> {
     private final DataInputDeserializer recordInput = new DataInputDeserializer();
 
     private final long[] channelWatermarks;
+    /** Channels whose data ended (end-of-data or end-of-partition): they no longer hold the watermark back. */
     private final boolean[] channelEnded;
     private int numberOfEndedChannels;
+    /** Channels that delivered end-of-partition: nothing more, not even barriers, comes from them. */
+    private final boolean[] channelFinished;
+    private int numberOfFinishedChannels;
     private long lastEmittedWatermark = Long.MIN_VALUE;
 
     /** The deserializer holding the buffer being read, or null. */
@@ -60,6 +70,23 @@ public final class NetworkInput<T> {
 
     /** Per gate, the availability future a completion hook is already attached to. */
     private final CompletableFuture<?>[] hookedGateFutures;
+
+    /** Null when the job does not checkpoint. */
+    private CheckpointBarrierHandler barrierHandler;
+    private final CheckpointBarrierHandler.ChannelControl channelControl = new CheckpointBarrierHandler.ChannelControl() {
+        @Override
+        public void blockChannel(int channel) {
+            int g = gateOf(channel);
+            gates[g].blockChannel(channel - channelOffsets[g]);
+        }
+
+        @Override
+        public void resumeConsumption() {
+            for (InputGate gate : gates) {
+                gate.resumeConsumption();
+            }
+        }
+    };
 
     /** Completed by a hook on any gate's future; replaced by the consuming thread once done. */
     private volatile CompletableFuture<Void> combinedFuture = AvailabilityHelper.AVAILABLE;
@@ -85,6 +112,7 @@ public final class NetworkInput<T> {
         this.channelWatermarks = new long[channels];
         Arrays.fill(channelWatermarks, Long.MIN_VALUE);
         this.channelEnded = new boolean[channels];
+        this.channelFinished = new boolean[channels];
         this.hookedGateFutures = new CompletableFuture<?>[this.gates.length];
         for (InputGate gate : this.gates) {
             gate.requestPartitions();
@@ -93,6 +121,27 @@ public final class NetworkInput<T> {
 
     public int getNumberOfInputChannels() {
         return numberOfChannels;
+    }
+
+    /**
+     * True once every channel delivered end-of-partition. After {@link #emitNext} returned
+     * END_OF_INPUT (every channel's data ended) the task keeps calling it for barriers until this holds.
+     */
+    public boolean isFinished() {
+        return numberOfFinishedChannels == numberOfChannels;
+    }
+
+    /** Lets checkpoint barriers in: {@code handler} decides when the task snapshots. Before the first record. */
+    public void setCheckpointBarrierHandler(CheckpointBarrierHandler handler) {
+        this.barrierHandler = handler;
+    }
+
+    private int gateOf(int channel) {
+        int g = gates.length - 1;
+        while (channelOffsets[g] > channel) {
+            g--;
+        }
+        return g;
     }
 
     /** Emits at most one element; END_OF_INPUT once every channel has ended. */
@@ -132,8 +181,26 @@ public final class NetworkInput<T> {
                 currentChannel = channel;
                 currentDeserializer = deserializers[channel];
                 currentDeserializer.setNextBuffer(next.buffer());
+            } else if (next.event() instanceof CheckpointBarrierEvent barrierEvent) {
+                if (barrierHandler == null) {
+                    throw new IllegalStateException("checkpoint barrier " + barrierEvent + " reached a task without checkpointing");
+                }
+                barrierHandler.processBarrier(barrierEvent.barrier(), channel, channelControl);
+            } else if (next.event() instanceof EndOfDataEvent) {
+                boolean emitted = processEndOfData(channel, output);
+                if (numberOfEndedChannels == numberOfChannels) {
+                    return InputStatus.END_OF_INPUT;
+                }
+                if (emitted) {
+                    return statusAfterEmit();
+                }
             } else if (next.event() instanceof EndOfPartitionEvent) {
-                boolean emitted = processEndOfPartition(channel, output);
+                if (barrierHandler != null) {
+                    barrierHandler.processEndOfPartition(channel, channelControl);
+                }
+                channelFinished[channel] = true;
+                numberOfFinishedChannels++;
+                boolean emitted = !channelEnded[channel] && processEndOfData(channel, output);
                 if (numberOfEndedChannels == numberOfChannels) {
                     return InputStatus.END_OF_INPUT;
                 }
@@ -141,7 +208,6 @@ public final class NetworkInput<T> {
                     return statusAfterEmit();
                 }
             }
-            // Other events (checkpoint barriers) are not produced yet.
         }
     }
 
@@ -196,10 +262,14 @@ public final class NetworkInput<T> {
         return advanceWatermark(output);
     }
 
-    private boolean processEndOfPartition(int channel, ElementOutput<T> output) throws Exception {
+    /** The channel's data ended (end-of-data, or end-of-partition without one before it). */
+    private boolean processEndOfData(int channel, ElementOutput<T> output) throws Exception {
         StreamElementDeserializer deserializer = deserializers[channel];
+        if (channelEnded[channel]) {
+            throw new IOException("Corrupt stream: second end of data on channel " + channel);
+        }
         if (deserializer.hasPartialRecord()) {
-            throw new IOException("Corrupt stream: end-of-partition in the middle of a record on channel " + channel);
+            throw new IOException("Corrupt stream: end of data in the middle of a record on channel " + channel);
         }
         deserializer.clear();
         channelEnded[channel] = true;
@@ -235,7 +305,7 @@ public final class NetworkInput<T> {
      * being read or the input has ended).
      */
     public CompletableFuture<Void> getAvailableFuture() {
-        if (currentDeserializer != null || numberOfEndedChannels == numberOfChannels) {
+        if (currentDeserializer != null || numberOfFinishedChannels == numberOfChannels) {
             return AvailabilityHelper.AVAILABLE;
         }
         if (gates.length == 1) {

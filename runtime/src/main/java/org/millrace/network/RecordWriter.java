@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import org.millrace.api.typeutils.TypeSerializer;
+import org.millrace.network.api.EndOfDataEvent;
 import org.millrace.network.api.RuntimeEvent;
 import org.millrace.network.buffer.Buffer;
 import org.millrace.types.DataOutputSerializer;
@@ -244,6 +245,12 @@ public final class RecordWriter<T> {
     public void broadcastEvent(RuntimeEvent event) throws IOException {
         flushAllChannels();
         partition.broadcastEvent(event);
+    }
+
+    /** Flushes and sends end-of-data on every subpartition: no record or watermark follows, barriers may. */
+    public void endData() throws IOException {
+        broadcastEvent(EndOfDataEvent.INSTANCE);
+        flushAll();
     }
 
     /** Flushes and sends end-of-partition on every subpartition; the task emits nothing after. */

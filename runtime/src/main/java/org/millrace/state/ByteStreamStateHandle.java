@@ -15,6 +15,15 @@ public final class ByteStreamStateHandle implements StreamStateHandle {
         this.data = data;
     }
 
+    public String getName() {
+        return name;
+    }
+
+    /** The bytes themselves (not copied: do not change them). */
+    public byte[] getData() {
+        return data;
+    }
+
     @Override
     public SeekableStateInputStream openInputStream() {
         return new SeekableStateInputStream() {

@@ -1,69 +1,114 @@
 package org.millrace.state;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import org.millrace.api.fs.Path;
+import org.millrace.fs.FSDataOutputStream;
+import org.millrace.fs.FileSystem;
 
 /**
- * Writes each snapshot stream to a new file in a local directory. The bytes are forced to disk
- * before the handle is returned; a stream closed without {@code closeAndGetHandle} deletes its
- * file. Thread-safe; each stream belongs to one thread. Callers buffer (writes go straight to the
- * channel).
+ * Writes each snapshot stream to a new file in a directory of any {@link FileSystem} (local disk,
+ * HDFS). A stream that stays below {@code inlineThreshold} bytes becomes an inline
+ * {@link ByteStreamStateHandle} instead, so tiny states (a source's position) cost no file. File
+ * bytes are made durable ({@code sync}) before the handle is returned; a stream closed without
+ * {@code closeAndGetHandle} deletes its file. Thread-safe; each stream belongs to one thread.
  */
 public final class FileCheckpointStreamFactory implements CheckpointStreamFactory {
 
-    private final Path directory;
+    /** Write chunk of the file streams; state writers hand over small pieces. */
+    private static final int WRITE_BUFFER = 64 * 1024;
 
-    public FileCheckpointStreamFactory(Path directory) throws IOException {
-        this.directory = Files.createDirectories(directory);
+    private final Path directory;
+    private final int inlineThreshold;
+
+    public FileCheckpointStreamFactory(Path directory, int inlineThreshold) {
+        this.directory = directory;
+        this.inlineThreshold = inlineThreshold;
+    }
+
+    /** Every stream to a file of a local directory (tests). */
+    public FileCheckpointStreamFactory(java.nio.file.Path localDirectory) {
+        this(new Path(localDirectory.toUri()), -1);
+    }
+
+    public Path getDirectory() {
+        return directory;
     }
 
     @Override
-    public CheckpointOutputStream createCheckpointOutputStream() throws IOException {
-        Path file = directory.resolve("state-" + UUID.randomUUID());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new CheckpointOutputStream() {
-            private boolean closed;
+    public CheckpointOutputStream createCheckpointOutputStream() {
+        return new FileCheckpointOutputStream();
+    }
 
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
+    /** Buffers in memory; spills to a file once the buffer passes the inline threshold or fills. */
+    private final class FileCheckpointOutputStream extends CheckpointOutputStream {
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        private FSDataOutputStream file;
+        private Path filePath;
+        private long flushed;
+        private boolean closed;
+
+        @Override
+        public void write(int b) throws IOException {
+            buffer.write(b);
+            if (buffer.size() >= WRITE_BUFFER) {
+                spill();
             }
+        }
 
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            buffer.write(b, off, len);
+            if (buffer.size() >= WRITE_BUFFER || (file == null && buffer.size() > inlineThreshold && inlineThreshold >= 0)) {
+                spill();
+            }
+        }
+
+        private void spill() throws IOException {
+            if (file == null) {
+                filePath = new Path(directory, "state-" + UUID.randomUUID());
+                file = FileSystem.get(filePath.toUri()).create(filePath, FileSystem.WriteMode.NO_OVERWRITE);
+            }
+            buffer.writeTo(file);
+            flushed += buffer.size();
+            buffer.reset();
+        }
+
+        @Override
+        public long getPos() {
+            return flushed + buffer.size();
+        }
+
+        @Override
+        public StreamStateHandle closeAndGetHandle() throws IOException {
+            if (closed) {
+                throw new IOException("stream already closed");
+            }
+            closed = true;
+            if (file == null && buffer.size() <= inlineThreshold) {
+                return new ByteStreamStateHandle("inline-" + UUID.randomUUID(), buffer.toByteArray());
+            }
+            spill();
+            file.flush();
+            file.sync();
+            file.close();
+            return new FileStateHandle(filePath, flushed);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (file != null) {
+                try {
+                    file.close();
+                } finally {
+                    FileSystem.get(filePath.toUri()).delete(filePath, false);
                 }
             }
-
-            @Override
-            public long getPos() throws IOException {
-                return channel.position();
-            }
-
-            @Override
-            public StreamStateHandle closeAndGetHandle() throws IOException {
-                long size = channel.position();
-                channel.force(true);
-                channel.close();
-                closed = true;
-                return new FileStateHandle(file, size);
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (!closed) {
-                    closed = true;
-                    channel.close();
-                    Files.deleteIfExists(file);
-                }
-            }
-        };
+        }
     }
 }

@@ -1,61 +1,67 @@
 package org.millrace.state;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.net.URI;
+import org.millrace.api.fs.Path;
+import org.millrace.fs.FSDataInputStream;
+import org.millrace.fs.FileSystem;
 
-/** State bytes in a local file (made by {@link FileCheckpointStreamFactory}). Immutable; any thread. */
+/**
+ * State bytes in a file of any {@link FileSystem} scheme (local disk, HDFS), named by URI so the
+ * handle can travel to other processes and into checkpoint metadata. Immutable; any thread.
+ */
 public final class FileStateHandle implements StreamStateHandle {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    /** A string, as {@link Path} is not serializable. */
-    private final String path;
+    private final String uri;
     private final long size;
 
-    public FileStateHandle(Path path, long size) {
-        this.path = path.toAbsolutePath().toString();
+    public FileStateHandle(String uri, long size) {
+        this.uri = uri;
         this.size = size;
     }
 
-    public Path getPath() {
-        return Path.of(path);
+    public FileStateHandle(Path path, long size) {
+        this(path.toUri().toString(), size);
+    }
+
+    public String getUri() {
+        return uri;
+    }
+
+    public Path getFilePath() {
+        return new Path(URI.create(uri));
     }
 
     @Override
     public SeekableStateInputStream openInputStream() throws IOException {
-        FileChannel channel = FileChannel.open(getPath(), StandardOpenOption.READ);
+        Path path = getFilePath();
+        FSDataInputStream in = FileSystem.get(path.toUri()).open(path);
         return new SeekableStateInputStream() {
-            private final ByteBuffer one = ByteBuffer.allocate(1);
-
             @Override
             public void seek(long position) throws IOException {
-                channel.position(position);
+                in.seek(position);
             }
 
             @Override
             public long getPos() throws IOException {
-                return channel.position();
+                return in.getPos();
             }
 
             @Override
             public int read() throws IOException {
-                one.clear();
-                int n = channel.read(one);
-                return n <= 0 ? -1 : one.get(0) & 0xff;
+                return in.read();
             }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                return len == 0 ? 0 : channel.read(ByteBuffer.wrap(b, off, len));
+                return in.read(b, off, len);
             }
 
             @Override
             public void close() throws IOException {
-                channel.close();
+                in.close();
             }
         };
     }
@@ -67,11 +73,22 @@ public final class FileStateHandle implements StreamStateHandle {
 
     @Override
     public void discardState() throws IOException {
-        Files.deleteIfExists(getPath());
+        Path path = getFilePath();
+        FileSystem.get(path.toUri()).delete(path, false);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FileStateHandle f && f.uri.equals(uri) && f.size == size;
+    }
+
+    @Override
+    public int hashCode() {
+        return uri.hashCode();
     }
 
     @Override
     public String toString() {
-        return "FileStateHandle{" + path + ", " + size + " bytes}";
+        return "FileStateHandle{" + uri + ", " + size + " bytes}";
     }
 }

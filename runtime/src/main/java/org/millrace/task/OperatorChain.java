@@ -1,13 +1,6 @@
 package org.millrace.task;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import org.millrace.api.functions.TaskInfo;
-import org.millrace.api.typeinfo.TypeInformation;
-import org.millrace.state.KeyGroupRange;
-import org.millrace.state.KeyedStateBackend;
-import org.millrace.state.KeyedStateBackendParameters;
-import org.millrace.state.StateBackendLoader;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +8,10 @@ import org.millrace.api.util.OutputTag;
 import java.util.List;
 import org.millrace.api.functions.RuntimeContext;
 import org.millrace.graph.TaskConfig;
+import org.millrace.checkpoint.TaskRestore;
+import org.millrace.state.CheckpointStreamFactory;
 import org.millrace.network.RecordWriter;
 import org.millrace.task.operators.OneInputStreamOperator;
-import org.millrace.task.operators.OperatorContext;
 import org.millrace.task.operators.ProcessingTimeService;
 import org.millrace.task.operators.Output;
 import org.millrace.task.operators.StreamOperator;
@@ -31,10 +25,11 @@ final class OperatorChain {
 
     private final List<StreamOperator<?>> operators = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
+    private final List<ChainedOperatorContext> contexts = new ArrayList<>();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     OperatorChain(TaskConfig config, List<RecordWriter<?>> writers, RuntimeContext runtimeContext,
-            ProcessingTimeService processingTimeService) {
+            ProcessingTimeService processingTimeService, boolean checkpointingEnabled, TaskRestore restore) {
         List<TaskConfig.ChainedOperator> chain = config.chain();
         Output<?>[] outputs = new Output<?>[chain.size()];
         // build outputs from the tail backwards: an operator's chained successors come later in the list
@@ -61,42 +56,13 @@ final class OperatorChain {
         for (int i = 0; i < chain.size(); i++) {
             TaskConfig.ChainedOperator c = chain.get(i);
             StreamOperator op = c.operator();
-            String name = c.name();
-            op.setup(new OperatorContext() {
-                @Override
-                public RuntimeContext getRuntimeContext() {
-                    return runtimeContext;
-                }
-
-                @Override
-                public String getOperatorName() {
-                    return name;
-                }
-
-                @Override
-                public ProcessingTimeService getProcessingTimeService() {
-                    return processingTimeService;
-                }
-
-                @Override
-                public long getAutoWatermarkIntervalMillis() {
-                    return config.autoWatermarkIntervalMillis();
-                }
-
-                @Override
-                public <K> KeyedStateBackend<K> createKeyedStateBackend(TypeInformation<K> keyType) throws IOException {
-                    TaskInfo task = runtimeContext.getTaskInfo();
-                    int maxParallelism = task.getMaxNumberOfParallelSubtasks();
-                    int parallelism = task.getNumberOfParallelSubtasks();
-                    int subtask = task.getIndexOfThisSubtask();
-                    return StateBackendLoader.fromConfiguration(config.jobConfiguration()).createKeyedStateBackend(
-                            new KeyedStateBackendParameters<>(name + " (" + (subtask + 1) + "/" + parallelism + ")",
-                                    keyType.createSerializer(), maxParallelism,
-                                    KeyGroupRange.forSubtask(maxParallelism, parallelism, subtask)));
-                }
-            }, outputs[i]);
+            ChainedOperatorContext context = new ChainedOperatorContext(c.operatorId(), c.name(), runtimeContext,
+                    processingTimeService, config.autoWatermarkIntervalMillis(), config.jobConfiguration(),
+                    checkpointingEnabled, restore == null ? null : restore.stateOf(c.operatorId()));
+            op.setup(context, outputs[i]);
             operators.add(op);
-            names.add(name);
+            contexts.add(context);
+            names.add(c.name());
         }
     }
 
@@ -127,6 +93,38 @@ final class OperatorChain {
     void open() throws Exception {
         for (int i = operators.size() - 1; i >= 0; i--) {
             operators.get(i).open();
+        }
+    }
+
+    /**
+     * The synchronous part of the chain's snapshot, head first (an operator's state never depends on
+     * what its successors did with its output). The caller completes the parts off the task thread.
+     */
+    List<OperatorSnapshotInProgress> snapshotState(long checkpointId, boolean savepoint, CheckpointStreamFactory streamFactory)
+            throws Exception {
+        List<OperatorSnapshotInProgress> parts = new ArrayList<>(operators.size());
+        try {
+            for (int i = 0; i < operators.size(); i++) {
+                try {
+                    parts.add(contexts.get(i).snapshot(operators.get(i), checkpointId, savepoint, streamFactory));
+                } catch (Exception e) {
+                    throw ChainedOperatorException.wrap(names.get(i), e);
+                }
+            }
+        } catch (Exception e) {
+            parts.forEach(OperatorSnapshotInProgress::cancel);
+            throw e;
+        }
+        return parts;
+    }
+
+    void notifyCheckpointComplete(long checkpointId) throws Exception {
+        for (int i = 0; i < operators.size(); i++) {
+            try {
+                operators.get(i).notifyCheckpointComplete(checkpointId);
+            } catch (Exception e) {
+                throw ChainedOperatorException.wrap(names.get(i), e);
+            }
         }
     }
 

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.millrace.api.source.InputStatus;
+import java.util.concurrent.CompletionException;
+import org.millrace.network.CheckpointBarrierListener;
 import org.millrace.network.ElementOutput;
+import org.millrace.network.api.CheckpointBarrier;
 import org.millrace.network.NetworkInput;
 import org.millrace.network.RecordWriter;
 import org.millrace.task.operators.OneInputStreamOperator;
@@ -16,9 +19,18 @@ import org.millrace.task.operators.SourceOperator;
  * no input it flushes its outputs and sleeps until input or mail arrives; when its outputs have no
  * free buffer it waits for one (backpressure) while still serving mail.
  *
- * <p>Everything here runs on the task thread, except {@link #cancel()}.
+ * <p>End of input: after its last record a task finishes its operators and sends end-of-data. With
+ * checkpointing it then stays up until a checkpoint taken after that point is complete (so its last
+ * output is covered and committed), and only then sends end-of-partition; without, at once.
+ *
+ * <p>Checkpoints: a source task is triggered through its mailbox ({@link #triggerCheckpoint}); other
+ * tasks when the barrier has arrived on all inputs ({@link #onBarrierAligned}). Either way the
+ * task forwards the barrier and snapshots between two records.
+ *
+ * <p>Everything here runs on the task thread, except {@link #cancel()}, {@link #triggerCheckpoint}
+ * and {@link #notifyCheckpointComplete}, which only put mail.
  */
-final class StreamTask {
+final class StreamTask implements CheckpointBarrierListener {
 
     /** Elements taken from the network input between two mailbox checks. */
     private static final int NETWORK_BATCH = 512;
@@ -42,6 +54,16 @@ final class StreamTask {
     /** Set by a canceling thread, read by the task thread. */
     private volatile boolean canceled;
 
+    private final SubtaskCheckpointCoordinator checkpoints;
+    /** True when the job checkpoints periodically: the task then finishes with a final checkpoint. */
+    private final boolean periodicCheckpoints;
+    /** Set when the task's data has ended (after its operators finished). */
+    private boolean endOfData;
+    /** The first checkpoint this task took part in after its end of data (0: none yet). */
+    private long firstCheckpointAfterEndOfData;
+    /** The newest checkpoint notified complete. */
+    private long lastCompletedCheckpointId;
+
     @SuppressWarnings("unchecked")
     StreamTask(
             Mailbox mailbox,
@@ -50,8 +72,12 @@ final class StreamTask {
             List<RecordWriter<?>> writers,
             NetworkInput<?> input,
             long bufferTimeoutMillis,
-            TaskIOMetrics ioMetrics) {
+            TaskIOMetrics ioMetrics,
+            SubtaskCheckpointCoordinator checkpoints,
+            boolean periodicCheckpoints) {
         this.ioMetrics = ioMetrics;
+        this.checkpoints = checkpoints;
+        this.periodicCheckpoints = periodicCheckpoints;
         this.mailbox = mailbox;
         this.timers = timers;
         this.chain = chain;
@@ -91,12 +117,101 @@ final class StreamTask {
             }
             chain.finish();
             for (RecordWriter<?> w : writers) {
+                w.endData();
+            }
+            endOfData = true;
+            if (periodicCheckpoints) {
+                checkpoints.reportEndOfData();
+            }
+            if (!awaitFinalCheckpointAndInputEnd()) {
+                return false;
+            }
+            for (RecordWriter<?> w : writers) {
                 w.finish();
             }
             return true;
         } finally {
             timers.shutDown();
         }
+    }
+
+    /**
+     * After end of data: serves mail (checkpoint triggers and notifications) and reads the inputs'
+     * remaining barriers and end-of-partition events, until the final checkpoint is complete (with
+     * checkpointing) and every input channel has ended. False if canceled meanwhile.
+     */
+    private boolean awaitFinalCheckpointAndInputEnd() throws Exception {
+        while (true) {
+            if (mailbox.hasMail()) {
+                mailbox.runAll();
+            }
+            if (canceled) {
+                return false;
+            }
+            if (input != null && !input.isFinished()) {
+                InputStatus status;
+                do {
+                    status = processInput();
+                } while (status == InputStatus.MORE_AVAILABLE && !mailbox.hasMail());
+            }
+            boolean finalCheckpointDone = !periodicCheckpoints
+                    || (firstCheckpointAfterEndOfData > 0 && lastCompletedCheckpointId >= firstCheckpointAfterEndOfData);
+            boolean inputEnded = input == null || input.isFinished();
+            if (finalCheckpointDone && inputEnded) {
+                return true;
+            }
+            flushOutputs();
+            mailbox.awaitMailOr(inputEnded ? NEVER : input.getAvailableFuture(), MAX_IDLE_NANOS);
+        }
+    }
+
+    private static final CompletableFuture<Void> NEVER = new CompletableFuture<>();
+
+    // ------------------------------------------------------------------------
+    //  Checkpoints
+    // ------------------------------------------------------------------------
+
+    /** Any thread (a source task's trigger from the JobMaster): the checkpoint runs as mail. */
+    void triggerCheckpoint(CheckpointBarrier barrier) {
+        mailbox.put(() -> {
+            try {
+                performCheckpoint(barrier, 0);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** Any thread: checkpoint {@code checkpointId} is complete; operators commit as mail. */
+    void notifyCheckpointComplete(long checkpointId) {
+        mailbox.put(() -> {
+            if (checkpointId <= lastCompletedCheckpointId) {
+                return;
+            }
+            lastCompletedCheckpointId = checkpointId;
+            try {
+                chain.notifyCheckpointComplete(checkpointId);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    @Override
+    public void onBarrierAligned(CheckpointBarrier barrier) throws Exception {
+        performCheckpoint(barrier, 0);
+    }
+
+    @Override
+    public void onAlignmentAborted(long checkpointId, String reason) {
+        checkpoints.decline(checkpointId, new IllegalStateException(reason));
+    }
+
+    private void performCheckpoint(CheckpointBarrier barrier, long alignmentMillis) throws Exception {
+        if (endOfData && firstCheckpointAfterEndOfData == 0) {
+            firstCheckpointAfterEndOfData = barrier.checkpointId();
+        }
+        checkpoints.checkpoint(barrier, chain, writers, alignmentMillis);
     }
 
     /** Called from any thread: makes the loop stop at its next check and wakes it if it sleeps. */

@@ -9,7 +9,12 @@ import org.millrace.graph.ExecutionAttemptID;
 import org.millrace.graph.ObjectBytes;
 import org.millrace.graph.TaskConfig;
 import org.millrace.graph.partitioner.StreamPartitioner;
+import org.millrace.checkpoint.CheckpointStorage;
+import org.millrace.configuration.CheckpointingOptions;
+import org.millrace.configuration.Configuration;
+import org.millrace.network.CheckpointBarrierHandler;
 import org.millrace.network.InputGate;
+import org.millrace.network.api.CheckpointBarrier;
 import org.millrace.network.InputGateDeploymentDescriptor;
 import org.millrace.network.NetworkInput;
 import org.millrace.network.RecordWriter;
@@ -37,6 +42,7 @@ public final class Task implements Runnable {
     private final ShuffleEnvironment shuffle;
     private final ClassLoader userClassLoader;
     private final TaskStateListener listener;
+    private final CheckpointResponder checkpointResponder;
 
     /** Written by the TaskManager thread, read by the task thread. */
     private volatile boolean canceled;
@@ -46,7 +52,9 @@ public final class Task implements Runnable {
     private volatile ExecutionState state = ExecutionState.CREATED;
     private final TaskIOMetrics ioMetrics = new TaskIOMetrics();
 
-    public Task(TaskDeploymentDescriptor descriptor, ShuffleEnvironment shuffle, ClassLoader userClassLoader, TaskStateListener listener) {
+    public Task(TaskDeploymentDescriptor descriptor, ShuffleEnvironment shuffle, ClassLoader userClassLoader,
+            TaskStateListener listener, CheckpointResponder checkpointResponder) {
+        this.checkpointResponder = checkpointResponder;
         this.descriptor = descriptor;
         this.shuffle = shuffle;
         this.userClassLoader = userClassLoader;
@@ -73,6 +81,25 @@ public final class Task implements Runnable {
         if (t != null && t != Thread.currentThread()) {
             // wakes a task blocked on an output buffer or in user code that sleeps
             t.interrupt();
+        }
+    }
+
+    /** From the JobMaster (any thread): a source task starts checkpoint {@code barrier}; others decline. */
+    public void triggerCheckpoint(CheckpointBarrier barrier) {
+        StreamTask st = streamTask;
+        if (st == null || state != ExecutionState.RUNNING) {
+            checkpointResponder.declineCheckpoint(descriptor.executionId(), barrier.checkpointId(),
+                    new IllegalStateException(descriptor.taskNameWithSubtask() + " is not running (" + state + ")"));
+            return;
+        }
+        st.triggerCheckpoint(barrier);
+    }
+
+    /** From the JobMaster (any thread): checkpoint {@code checkpointId} is complete. */
+    public void notifyCheckpointComplete(long checkpointId) {
+        StreamTask st = streamTask;
+        if (st != null) {
+            st.notifyCheckpointComplete(checkpointId);
         }
     }
 
@@ -105,6 +132,7 @@ public final class Task implements Runnable {
         List<RecordWriter<?>> writers = new ArrayList<>();
         StreamingRuntimeContext runtimeContext = new StreamingRuntimeContext(descriptor, userClassLoader);
         StreamTask st = null;
+        SubtaskCheckpointCoordinator checkpoints = null;
         Throwable failure = null;
         boolean finished = false;
         try {
@@ -122,13 +150,23 @@ public final class Task implements Runnable {
             }
             NetworkInput<?> input = gates.isEmpty() ? null
                     : new NetworkInput<>(gates, config.inputType().createSerializer());
+            Configuration jobConfig = config.jobConfiguration();
+            boolean checkpointing = jobConfig.get(CheckpointingOptions.CHECKPOINTING_INTERVAL) != null;
+            // also without periodic checkpoints: savepoints
+            checkpoints = new SubtaskCheckpointCoordinator(descriptor.executionId(), descriptor.taskNameWithSubtask(),
+                    CheckpointStorage.fromConfiguration(jobConfig, descriptor.jobId()), checkpointResponder);
             Mailbox mailbox = new Mailbox();
             MailboxProcessingTimeService timers = new MailboxProcessingTimeService(mailbox, descriptor.taskName());
-            OperatorChain chain = new OperatorChain(config, writers, runtimeContext, timers);
+            OperatorChain chain = new OperatorChain(config, writers, runtimeContext, timers, checkpointing, descriptor.taskRestore());
             if (chain.getHead() instanceof SourceOperator<?, ?> source) {
                 assignSplits(source, config.splitsPerSubtask().get(descriptor.subtaskIndex()));
             }
-            st = new StreamTask(mailbox, timers, chain, writers, input, config.bufferTimeoutMillis(), ioMetrics);
+            st = new StreamTask(mailbox, timers, chain, writers, input, config.bufferTimeoutMillis(), ioMetrics, checkpoints, checkpointing);
+            if (input != null) {
+                input.setCheckpointBarrierHandler(CheckpointBarrierHandler.create(
+                        !"AT_LEAST_ONCE".equalsIgnoreCase(jobConfig.get(CheckpointingOptions.CHECKPOINTING_MODE)),
+                        input.getNumberOfInputChannels(), st));
+            }
             streamTask = st;
             if (canceled) {
                 return;
@@ -144,6 +182,9 @@ public final class Task implements Runnable {
                     failure = closeFailure;
                     finished = false;
                 }
+            }
+            if (checkpoints != null) {
+                checkpoints.close();
             }
             for (RecordWriter<?> w : writers) {
                 w.close();

@@ -1,5 +1,7 @@
 package org.millrace.taskmanager;
 
+import org.millrace.network.api.CheckpointBarrier;
+import org.millrace.task.CheckpointResponder;
 import org.millrace.network.ShuffleEnvironment;
 import org.millrace.task.Task;
 import org.millrace.task.TaskIOSnapshot;
@@ -14,8 +16,9 @@ public final class DefaultTaskFactory implements TaskFactory {
             TaskDeploymentDescriptor descriptor,
             ShuffleEnvironment shuffleEnvironment,
             ClassLoader userClassLoader,
-            TaskStateListener listener) {
-        Task task = new Task(descriptor, shuffleEnvironment, userClassLoader, listener);
+            TaskStateListener listener,
+            CheckpointResponder checkpointResponder) {
+        Task task = new Task(descriptor, shuffleEnvironment, userClassLoader, listener, checkpointResponder);
         return new TaskHandle() {
             @Override
             public void start() {
@@ -25,6 +28,16 @@ public final class DefaultTaskFactory implements TaskFactory {
             @Override
             public void cancel() {
                 task.cancel();
+            }
+
+            @Override
+            public void triggerCheckpoint(CheckpointBarrier barrier) {
+                task.triggerCheckpoint(barrier);
+            }
+
+            @Override
+            public void notifyCheckpointComplete(long checkpointId) {
+                task.notifyCheckpointComplete(checkpointId);
             }
 
             @Override

@@ -1,5 +1,9 @@
 package org.millrace.taskmanager;
 
+import org.millrace.checkpoint.CheckpointMetrics;
+import org.millrace.checkpoint.TaskStateSnapshot;
+import org.millrace.network.api.CheckpointBarrier;
+import org.millrace.task.CheckpointResponder;
 import org.millrace.task.TaskIOReport;
 import org.millrace.task.TaskIOSnapshot;
 
@@ -275,8 +279,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         TaskHandle handle;
         try {
             ClassLoader userClassLoader = classLoaders.get(jobId, descriptor.userJars());
-            handle = taskFactory.createTask(
-                    descriptor, shuffleEnvironment, userClassLoader, state -> reportFromTaskThread(state));
+            handle = taskFactory.createTask(descriptor, shuffleEnvironment, userClassLoader,
+                    state -> reportFromTaskThread(state), checkpointResponderFor(jobMaster));
         } catch (Exception e) {
             releaseJobIfUnused(jobId);
             return CompletableFuture.failedFuture(e);
@@ -285,6 +289,45 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         monitorJobManager(jobId, jobMaster);
         handle.start();
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** Hands a task's checkpoint answers straight to its JobMaster (RPC calls are thread-safe). */
+    private static CheckpointResponder checkpointResponderFor(JobMasterGateway jobMaster) {
+        return new CheckpointResponder() {
+            @Override
+            public void acknowledgeCheckpoint(ExecutionAttemptID executionId, long checkpointId, CheckpointMetrics metrics,
+                    TaskStateSnapshot state) {
+                jobMaster.acknowledgeCheckpoint(executionId, checkpointId, metrics, state);
+            }
+
+            @Override
+            public void declineCheckpoint(ExecutionAttemptID executionId, long checkpointId, Throwable cause) {
+                jobMaster.declineCheckpoint(executionId, checkpointId, String.valueOf(cause));
+            }
+
+            @Override
+            public void reportEndOfData(ExecutionAttemptID executionId) {
+                jobMaster.notifyEndOfData(executionId);
+            }
+        };
+    }
+
+    @Override
+    public void triggerCheckpoint(ExecutionAttemptID executionId, CheckpointBarrier barrier) {
+        RunningTask task = tasks.get(executionId);
+        if (task != null) {
+            task.handle().triggerCheckpoint(barrier);
+        } else {
+            LOG.debug("{}: checkpoint {} for unknown task {}", resourceId, barrier.checkpointId(), executionId);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointComplete(ExecutionAttemptID executionId, long checkpointId) {
+        RunningTask task = tasks.get(executionId);
+        if (task != null) {
+            task.handle().notifyCheckpointComplete(checkpointId);
+        }
     }
 
     /** Called on a task's thread. */

@@ -1,5 +1,6 @@
 package org.millrace.taskmanager;
 
+import org.millrace.network.api.CheckpointBarrier;
 import java.util.List;
 import org.millrace.task.TaskIOReport;
 
@@ -28,6 +29,12 @@ public interface TaskExecutorGateway extends RpcGateway {
 
     /** Asks a task to stop; it reports CANCELED (or the state it reached first). Unknown tasks are ignored. */
     CompletableFuture<Void> cancelTask(ExecutionAttemptID executionId);
+
+    /** From a JobMaster: a source task starts checkpoint {@code barrier} (a task not running declines it). */
+    void triggerCheckpoint(ExecutionAttemptID executionId, CheckpointBarrier barrier);
+
+    /** From a JobMaster: checkpoint {@code checkpointId} of the task's job is complete. */
+    void notifyCheckpointComplete(ExecutionAttemptID executionId, long checkpointId);
 
     /** From the ResourceManager: the job's slots here are free again; tasks still in them are canceled. */
     CompletableFuture<Void> freeSlots(JobID jobId);

@@ -1,5 +1,6 @@
 package org.millrace.taskmanager;
 
+import org.millrace.network.api.CheckpointBarrier;
 import org.millrace.task.TaskIOSnapshot;
 
 /**
@@ -13,6 +14,12 @@ public interface TaskHandle {
 
     /** Asks the task to stop; returns at once. The task then reports CANCELED (or the state it reached first). */
     void cancel();
+
+    /** Starts checkpoint {@code barrier} at this (source) task; returns at once. */
+    default void triggerCheckpoint(CheckpointBarrier barrier) {}
+
+    /** Checkpoint {@code checkpointId} is complete; returns at once. */
+    default void notifyCheckpointComplete(long checkpointId) {}
 
     /** Busy / back-pressured / idle time so far, or null if the task does not measure it. */
     default TaskIOSnapshot ioMetrics() {

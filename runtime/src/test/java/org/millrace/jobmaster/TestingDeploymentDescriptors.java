@@ -55,6 +55,6 @@ public final class TestingDeploymentDescriptors implements DeploymentDescriptorF
                 jobVertex.getSerializedTaskConfig(),
                 partitions,
                 gates,
-                graph.getJobGraph().getUserJars());
+                graph.getJobGraph().getUserJars(), null);
     }
 }

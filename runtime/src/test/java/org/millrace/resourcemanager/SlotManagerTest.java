@@ -53,6 +53,17 @@ class SlotManagerTest {
         public void heartbeatFromJobManager(ResourceID jobManagerId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void triggerCheckpoint(org.millrace.graph.ExecutionAttemptID executionId,
+                org.millrace.network.api.CheckpointBarrier barrier) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void notifyCheckpointComplete(org.millrace.graph.ExecutionAttemptID executionId, long checkpointId) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private TaskExecutorGateway register(String id, int slots) {

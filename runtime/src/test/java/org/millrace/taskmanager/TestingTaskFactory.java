@@ -1,5 +1,6 @@
 package org.millrace.taskmanager;
 
+import org.millrace.task.CheckpointResponder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,8 @@ public final class TestingTaskFactory implements TaskFactory {
             TaskDeploymentDescriptor descriptor,
             ShuffleEnvironment shuffleEnvironment,
             ClassLoader userClassLoader,
-            TaskStateListener listener) {
+            TaskStateListener listener,
+            CheckpointResponder checkpointResponder) {
         TestingTask task = new TestingTask(descriptor, shuffleEnvironment, userClassLoader, listener,
                 bodies.getOrDefault(descriptor.taskName(), finish()));
         tasks.add(task);

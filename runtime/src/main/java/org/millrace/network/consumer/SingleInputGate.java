@@ -40,6 +40,16 @@ public final class SingleInputGate implements InputGate {
     // @GuardedBy("channelsWithData")
     private final ArrayDeque<InputChannel> channelsWithData = new ArrayDeque<>();
 
+    /** Channels held back by barrier alignment; guarded by {@link #channelsWithData}. */
+    private final boolean[] blocked;
+
+    /**
+     * Blocked channels taken from the queue while they had data: still marked queued, so that
+     * notifications do not queue them twice, and put back by {@link #resumeConsumption()}.
+     * Guarded by {@link #channelsWithData}.
+     */
+    private final ArrayDeque<InputChannel> blockedWithData = new ArrayDeque<>();
+
     /** Reset and completed under {@link #channelsWithData}. */
     private final AvailabilityHelper availability = new AvailabilityHelper();
 
@@ -68,6 +78,7 @@ public final class SingleInputGate implements InputGate {
         this.consumedSubpartitionIndex = consumedSubpartitionIndex;
         this.channels = new InputChannel[numberOfChannels];
         this.channelFinished = new boolean[numberOfChannels];
+        this.blocked = new boolean[numberOfChannels];
     }
 
     /** Installs channel {@code channel.getChannelIndex()}; all channels must be set before {@link #requestPartitions()}. */
@@ -145,6 +156,10 @@ public final class SingleInputGate implements InputGate {
                     availability.resetUnavailable();
                     return null;
                 }
+                if (blocked[channel.getChannelIndex()]) {
+                    blockedWithData.add(channel);
+                    continue;
+                }
                 channel.queuedInGate = false;
             }
             if (channelFinished[channel.getChannelIndex()]) {
@@ -206,6 +221,31 @@ public final class SingleInputGate implements InputGate {
     }
 
     @Override
+    public void blockChannel(int channelIndex) {
+        synchronized (channelsWithData) {
+            blocked[channelIndex] = true;
+        }
+    }
+
+    @Override
+    public void resumeConsumption() {
+        CompletableFuture<Void> toComplete = null;
+        synchronized (channelsWithData) {
+            java.util.Arrays.fill(blocked, false);
+            if (!blockedWithData.isEmpty()) {
+                if (!closed) {
+                    channelsWithData.addAll(blockedWithData);
+                    toComplete = availability.getUnavailableToResetAvailable();
+                } else {
+                    blockedWithData.forEach(c -> c.queuedInGate = false);
+                }
+                blockedWithData.clear();
+            }
+        }
+        AvailabilityHelper.complete(toComplete);
+    }
+
+    @Override
     public CompletableFuture<Void> getAvailableFuture() {
         return availability.getAvailableFuture();
     }
@@ -248,6 +288,8 @@ public final class SingleInputGate implements InputGate {
                 channel.queuedInGate = false;
             }
             channelsWithData.clear();
+            blockedWithData.forEach(c -> c.queuedInGate = false);
+            blockedWithData.clear();
         }
         for (InputChannel channel : channels) {
             if (channel != null) {

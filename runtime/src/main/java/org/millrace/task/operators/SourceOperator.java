@@ -1,6 +1,9 @@
 package org.millrace.task.operators;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.millrace.checkpoint.OperatorListState;
+import org.millrace.graph.ObjectBytes;
 import java.util.concurrent.CompletableFuture;
 import org.millrace.api.eventtime.WatermarkStrategy;
 import org.millrace.api.functions.RuntimeContext;
@@ -14,11 +17,15 @@ import org.millrace.api.source.SourceSplit;
 /**
  * The head of a source chain: owns the {@link SourceReader} of this subtask and lets the task's
  * mailbox loop pull records from it batch by batch. At the end of a bounded input it emits the
- * final watermark ({@code Long.MAX_VALUE}) so event-time windows downstream fire.
+ * final watermark ({@code Long.MAX_VALUE}) so event-time windows downstream fire. At a checkpoint it
+ * stores the splits left to read with the reader's positions; a restored subtask reads those
+ * instead of its assigned splits (after a change of parallelism they are dealt out anew).
  */
 public final class SourceOperator<T, S extends SourceSplit> extends AbstractStreamOperator<T> {
 
     private static final long serialVersionUID = 1L;
+    /** The operator list holding the remaining splits. */
+    static final String SPLITS_STATE = "source-splits";
 
     private final Source<T, S> source;
     private final WatermarkStrategy<T> watermarkStrategy;
@@ -62,7 +69,34 @@ public final class SourceOperator<T, S extends SourceSplit> extends AbstractStre
         });
         readerOutput = watermarkStrategy.generatesWatermarks() ? watermarkingOutput() : plainOutput();
         reader.start();
-        reader.addSplits(assignedSplits == null ? List.of() : assignedSplits);
+        List<S> restored = restoredSplits();
+        reader.addSplits(restored != null ? restored : assignedSplits == null ? List.of() : assignedSplits);
+    }
+
+    /** The splits (with positions) of the checkpoint this subtask restores, or null when it starts fresh. */
+    @SuppressWarnings("unchecked")
+    private List<S> restoredSplits() throws Exception {
+        List<byte[]> entries = context.getRestoredListState(SPLITS_STATE);
+        if (entries == null) {
+            return null;
+        }
+        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        List<S> splits = new ArrayList<>(entries.size());
+        for (byte[] entry : entries) {
+            splits.add((S) ObjectBytes.deserialize(entry, classLoader));
+        }
+        return splits;
+    }
+
+    /** What is left to read: each split with the reader's position in it, one list entry per split. */
+    @Override
+    public void snapshotState(StateSnapshotContext snapshot) {
+        List<S> remaining = reader.snapshotState(snapshot.getCheckpointId());
+        List<byte[]> entries = new ArrayList<>(remaining.size());
+        for (S split : remaining) {
+            entries.add(ObjectBytes.serialize(split, "a split of source '" + context.getOperatorName() + "'"));
+        }
+        snapshot.putListState(SPLITS_STATE, OperatorListState.Distribution.SPLIT, entries);
     }
 
     private ReaderOutput<T> plainOutput() {
