@@ -10,12 +10,14 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.ParentNotDirectoryException;
 import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.millrace.api.fs.Path;
 import org.millrace.fs.FSDataInputStream;
 import org.millrace.fs.FSDataOutputStream;
 import org.millrace.fs.FileStatus;
 import org.millrace.fs.FileSystem;
+import org.millrace.fs.UnsupportedFileSystemSchemeException;
 
 /**
  * A Millrace {@link FileSystem} over one Hadoop {@link org.apache.hadoop.fs.FileSystem} instance:
@@ -34,6 +36,27 @@ public final class HadoopFileSystem extends FileSystem {
 
     public HadoopFileSystem(org.apache.hadoop.fs.FileSystem fs) {
         this.fs = Objects.requireNonNull(fs, "fs");
+    }
+
+    /**
+     * A file system over a new Hadoop file system instance for {@code fsUri}'s scheme and authority,
+     * not Hadoop's cached one: Millrace's registry caches it, and Hadoop's cache (keyed without the
+     * configuration) would keep handing out an instance made with an older configuration after
+     * {@link FileSystem#initialize}. Hadoop closes it at JVM exit like its cached ones.
+     *
+     * @throws UnsupportedFileSystemSchemeException if Hadoop does not know the scheme either
+     */
+    public static HadoopFileSystem create(URI fsUri, org.apache.hadoop.conf.Configuration hadoopConfig) throws IOException {
+        try {
+            return new HadoopFileSystem(org.apache.hadoop.fs.FileSystem.newInstance(fsUri, hadoopConfig));
+        } catch (UnsupportedFileSystemException e) {
+            UnsupportedFileSystemSchemeException unsupported = new UnsupportedFileSystemSchemeException("No file system for scheme '"
+                    + fsUri.getScheme() + "' (path " + fsUri + "): neither Millrace nor Hadoop knows it (" + e.getMessage()
+                    + "). Put the jar of a Hadoop connector for it on the class path, or set fs." + fsUri.getScheme()
+                    + ".impl with the " + HadoopConfigLoader.MILLRACE_PREFIX + " prefix in the Millrace configuration.");
+            unsupported.initCause(e);
+            throw unsupported;
+        }
     }
 
     /** The wrapped Hadoop file system, for Hadoop-only operations (and its {@code getConf()}). */

@@ -2,7 +2,6 @@ package org.millrace.fs.hdfs;
 
 import java.io.IOException;
 import java.net.URI;
-import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.millrace.configuration.Configuration;
 import org.millrace.fs.FileSystem;
 import org.millrace.fs.FileSystemFactory;
@@ -16,15 +15,19 @@ import org.millrace.fs.UnsupportedFileSystemSchemeException;
  * {@code fs.<scheme>.impl} keys and its own service files) whether it knows the scheme; factories
  * for a single scheme, such as the runtime's {@code file}, still take precedence.
  *
- * <p>The Hadoop configuration is built by {@link HadoopConfigLoader} in {@link #configure}.
- * Called by the runtime's registry, which serializes the calls; the configuration field is
- * written in {@code configure} and read in {@code create} under that serialization, and is
- * volatile for callers that use a factory directly.
+ * <p>This class names no Hadoop type, so that ServiceLoader can load it (and the runtime keep
+ * serving {@code file}) when this module's jar is on the class path but Hadoop's jars are not;
+ * a path Hadoop would serve then fails with a message saying what is missing.
+ *
+ * <p>Called by the runtime's registry, which serializes the calls; the configuration field is
+ * volatile for callers that use a factory directly from several threads.
  */
 public final class HadoopFileSystemFactory implements FileSystemFactory {
 
-    /** Null until configured (then built from an empty Millrace configuration on first use). */
-    private volatile org.apache.hadoop.conf.Configuration hadoopConfig;
+    private static final String HADOOP_FILE_SYSTEM_CLASS = "org.apache.hadoop.fs.FileSystem";
+
+    /** The process configuration; its {@code fs.hadoop.*} keys go to Hadoop. */
+    private volatile Configuration config = new Configuration();
 
     @Override
     public String getScheme() {
@@ -33,35 +36,25 @@ public final class HadoopFileSystemFactory implements FileSystemFactory {
 
     @Override
     public void configure(Configuration config) {
-        hadoopConfig = HadoopConfigLoader.load(config);
+        this.config = new Configuration(config);
     }
 
-    /** The Hadoop configuration the file systems of this factory get. */
-    public org.apache.hadoop.conf.Configuration getHadoopConfiguration() {
-        org.apache.hadoop.conf.Configuration conf = hadoopConfig;
-        if (conf == null) {
-            conf = HadoopConfigLoader.load(new Configuration());
-            hadoopConfig = conf;
-        }
-        return conf;
-    }
-
-    /**
-     * A new Hadoop file system instance for {@code fsUri}, not Hadoop's cached one: the registry
-     * caches it, and Hadoop's cache would keep handing out an instance made with an older
-     * configuration after {@link FileSystem#initialize}.
-     */
     @Override
     public FileSystem create(URI fsUri) throws IOException {
+        checkHadoopOnClassPath(fsUri);
+        return HadoopFileSystem.create(fsUri, HadoopConfigLoader.load(config));
+    }
+
+    private static void checkHadoopOnClassPath(URI fsUri) throws UnsupportedFileSystemSchemeException {
         try {
-            return new HadoopFileSystem(org.apache.hadoop.fs.FileSystem.newInstance(fsUri, getHadoopConfiguration()));
-        } catch (UnsupportedFileSystemException e) {
-            UnsupportedFileSystemSchemeException unsupported = new UnsupportedFileSystemSchemeException("No file system for scheme '"
-                    + fsUri.getScheme() + "' (path " + fsUri + "): neither Millrace nor Hadoop knows it (" + e.getMessage()
-                    + "). Put the jar of a Hadoop connector for it on the class path, or set fs." + fsUri.getScheme()
-                    + ".impl with the " + HadoopConfigLoader.MILLRACE_PREFIX + " prefix in the Millrace configuration.");
-            unsupported.initCause(e);
-            throw unsupported;
+            Class.forName(HADOOP_FILE_SYSTEM_CLASS, false, HadoopFileSystemFactory.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            UnsupportedFileSystemSchemeException missing = new UnsupportedFileSystemSchemeException("No file system for scheme '"
+                    + fsUri.getScheme() + "' (path " + fsUri + "): the millrace-hdfs-checkpoint module serves it through Hadoop,"
+                    + " but Hadoop's classes are not on the class path. Add the Hadoop client jars (bin/millrace adds"
+                    + " $HADOOP_CLASSPATH, e.g. HADOOP_CLASSPATH=$(hadoop classpath)).");
+            missing.initCause(e);
+            throw missing;
         }
     }
 }
