@@ -147,16 +147,17 @@ class HadoopFileSystemTest {
     @Test
     void when_listed_then_entriesInNameOrderWithTheirKinds() throws IOException {
         Path dir = dfs.path("/list");
-        for (String name : new String[] {"c2", "b", "c10", "a"}) {
+        for (String name : new String[] {"c2", "b", "c10", "a", "c 1"}) {
             writeText(fs, new Path(dir, name), name);
         }
         assertThat(fs.mkdirs(new Path(dir, "d"))).isTrue();
 
         FileStatus[] entries = fs.listStatus(dir);
-        assertThat(entries).extracting(s -> s.getPath().getName()).containsExactly("a", "b", "c10", "c2", "d");
-        assertThat(entries).extracting(FileStatus::isDir).containsExactly(false, false, false, false, true);
-        assertThat(entries).extracting(FileStatus::getLen).containsExactly(1L, 1L, 3L, 2L, 0L);
+        assertThat(entries).extracting(s -> s.getPath().getName()).containsExactly("a", "b", "c 1", "c10", "c2", "d");
+        assertThat(entries).extracting(FileStatus::isDir).containsExactly(false, false, false, false, false, true);
+        assertThat(entries).extracting(FileStatus::getLen).containsExactly(1L, 1L, 3L, 3L, 2L, 0L);
         assertThat(entries[0].getPath()).isEqualTo(dfs.path("/list/a"));
+        assertThat(text(fs, entries[2].getPath())).as("a name that needs quoting in a URI").isEqualTo("c 1");
 
         assertThat(fs.listStatus(new Path(dir, "b"))).extracting(FileStatus::getPath).containsExactly(dfs.path("/list/b"));
         assertThatThrownBy(() -> fs.listStatus(dfs.path("/list/missing"))).isInstanceOf(FileNotFoundException.class);
