@@ -33,6 +33,13 @@ public final class OptionCatalog {
             RestOptions.class,
             LocalClusterOptions.class);
 
+    /**
+     * Keys starting with this prefix are Hadoop settings, handed to Hadoop without the prefix by the
+     * hdfs-checkpoint module ({@code fs.hadoop.dfs.replication} sets {@code dfs.replication}). They
+     * are not Millrace options, and not unknown keys either.
+     */
+    public static final String HADOOP_PASSTHROUGH_PREFIX = "fs.hadoop.";
+
     private static final Map<String, ConfigOption<?>> BY_KEY = collect();
 
     private OptionCatalog() {}
@@ -55,14 +62,17 @@ public final class OptionCatalog {
      *
      * @param origin where the values came from, for the message ("in /etc/millrace/millrace.yaml", "from -D")
      * @throws IllegalConfigurationException naming the key, the value and the origin
-     * @return the keys that are not in the catalog (typos, or options of other components)
+     * @return the keys that are not in the catalog (typos, or options of other components), except
+     *     pass-through keys ({@link #HADOOP_PASSTHROUGH_PREFIX})
      */
     public static List<String> validate(Configuration configuration, String origin) {
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, String> e : configuration.toMap().entrySet()) {
             ConfigOption<?> option = BY_KEY.get(e.getKey());
             if (option == null) {
-                unknown.add(e.getKey());
+                if (!e.getKey().startsWith(HADOOP_PASSTHROUGH_PREFIX)) {
+                    unknown.add(e.getKey());
+                }
                 continue;
             }
             try {

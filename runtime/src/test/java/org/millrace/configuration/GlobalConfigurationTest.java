@@ -151,4 +151,10 @@ class GlobalConfigurationTest {
         List<String> unknown = OptionCatalog.validate(c, "from a test");
         assertThat(unknown).containsExactly("paralelism.default");
     }
+
+    @Test
+    void when_hadoopPassThroughKey_then_notReportedAsUnknown() {
+        Configuration c = new Configuration().setString("fs.hadoop.dfs.replication", "2").setString("fs.hadoopx", "1");
+        assertThat(OptionCatalog.validate(c, "from a test")).containsExactly("fs.hadoopx");
+    }
 }
