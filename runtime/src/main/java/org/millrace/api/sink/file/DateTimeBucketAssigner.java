@@ -25,9 +25,10 @@ public final class DateTimeBucketAssigner<IN> implements BucketAssigner<IN, Stri
 
     private transient DateTimeFormatter formatter;
 
-    /** The second {@link #cachedBucketId} was formatted for; {@code Long.MIN_VALUE} before the first record. */
-    private transient long cachedSecond = Long.MIN_VALUE;
+    /** The second {@link #cachedBucketId} was formatted for; meaningless while that is null. */
+    private transient long cachedSecond;
 
+    /** Null before the first record (also after deserialization, which skips field initializers). */
     private transient String cachedBucketId;
 
     public DateTimeBucketAssigner() {
@@ -53,7 +54,7 @@ public final class DateTimeBucketAssigner<IN> implements BucketAssigner<IN, Stri
     public String getBucketId(IN element, Context context) {
         long now = context.currentProcessingTime();
         long second = Math.floorDiv(now, 1000L);
-        if (second != cachedSecond) {
+        if (cachedBucketId == null || second != cachedSecond) {
             if (formatter == null) {
                 formatter = DateTimeFormatter.ofPattern(formatString).withZone(zoneId);
             }
