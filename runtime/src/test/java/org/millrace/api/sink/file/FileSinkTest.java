@@ -147,6 +147,31 @@ class FileSinkTest {
     }
 
     @Test
+    void when_bucketNotWrittenForInactivityInterval_then_itsPartFileRolls_andBusyOnesDoNot() throws Exception {
+        AtomicLong clock = new AtomicLong(1_000_000);
+        FileSink<String> sink = FileSink.forRowFormat(base(), new SimpleStringEncoder<String>())
+                .withBucketAssigner((s, context) -> s.substring(0, 1))
+                .withRollingPolicy(DefaultRollingPolicy.builder()
+                        .withRolloverInterval(Duration.ofHours(1)).withInactivityInterval(Duration.ofSeconds(1)).build())
+                .build();
+        FileWriter<String> writer = sink.createWriter(SUBTASK_0, clock::get);
+        int check = FileSink.PROCESSING_TIME_CHECK_RECORDS;
+
+        writer.write("b-first", NO_TIMESTAMP);
+        writeAll(writer, records(0, check - 1).stream().map(r -> "a-" + r).collect(Collectors.toList()));
+        clock.addAndGet(1000);
+        // the next check finds "a" grown (active now) and "b" unchanged since the creation 1 s ago
+        writeAll(writer, records(check - 1, 2 * check - 1).stream().map(r -> "a-" + r).collect(Collectors.toList()));
+        writer.write("b-second", NO_TIMESTAMP);
+        TestingCommitRequest.commit(sink.createCommitter(COMMITTER_CONTEXT), prepareCheckpoint(writer));
+
+        assertThat(FileSink.listCommittedFiles(new Path(tmp.resolve("out").resolve("a").toString()))).hasSize(1);
+        assertThat(FileSink.listCommittedFiles(new Path(tmp.resolve("out").resolve("b").toString()))).hasSize(2);
+        assertThat(committedLines(tmp.resolve("out").resolve("b"))).containsExactly("b-first", "b-second");
+        writer.close();
+    }
+
+    @Test
     void when_checkpoint_then_everyPartFileRolls_whateverThePolicy() throws Exception {
         FileSink<String> sink = FileSink.forRowFormat(base(), new SimpleStringEncoder<String>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
