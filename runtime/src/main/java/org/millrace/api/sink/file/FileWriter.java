@@ -150,6 +150,7 @@ final class FileWriter<IN> implements CommittingSinkWriter<IN, FileSinkCommittab
         long now = clock.getAsLong();
         for (Iterator<InProgressPartFile<String>> it = inProgress.values().iterator(); it.hasNext(); ) {
             InProgressPartFile<String> part = it.next();
+            part.observe(now);
             if (rollingPolicy.shouldRollOnProcessingTime(part, now)) {
                 it.remove();
                 if (part == lastPart) {

@@ -32,6 +32,12 @@ final class InProgressPartFile<BucketID> extends OutputStream implements PartFil
     /** Bytes already handed to {@link #out}. */
     private long written;
 
+    /** See {@link PartFileInfo#getLastUpdateTime()}; kept up to date by {@link #observe}. */
+    private long lastUpdateTime;
+
+    /** The size at the previous {@link #observe}. */
+    private long observedSize;
+
     InProgressPartFile(FileSystem fs, BucketID bucketId, Path inProgressPath, Path finalPath, long creationTime)
             throws IOException {
         this.fs = fs;
@@ -39,6 +45,7 @@ final class InProgressPartFile<BucketID> extends OutputStream implements PartFil
         this.inProgressPath = inProgressPath;
         this.finalPath = finalPath;
         this.creationTime = creationTime;
+        this.lastUpdateTime = creationTime;
         // NO_OVERWRITE: names are unique per writer instance, so an existing file means a bug, not a retry
         this.out = fs.create(inProgressPath, FileSystem.WriteMode.NO_OVERWRITE);
     }
@@ -82,6 +89,20 @@ final class InProgressPartFile<BucketID> extends OutputStream implements PartFil
     @Override
     public long getCreationTime() {
         return creationTime;
+    }
+
+    @Override
+    public long getLastUpdateTime() {
+        return lastUpdateTime;
+    }
+
+    /** The writer's periodic look: a file that grew since the previous one counts as updated {@code now}. */
+    void observe(long now) {
+        long size = getSize();
+        if (size != observedSize) {
+            observedSize = size;
+            lastUpdateTime = now;
+        }
     }
 
     @Override
