@@ -108,10 +108,10 @@ final class FileWriter<IN> implements CommittingSinkWriter<IN, FileSinkCommittab
     }
 
     private InProgressPartFile<String> open(String bucketId) throws IOException {
+        Path bucketPath = bucketPath(bucketId);
         String finalName = outputFileConfig.getPartPrefix() + '-' + uuid + '-' + subtaskIndex + '-' + nextPartCounter
                 + outputFileConfig.getPartSuffix();
         nextPartCounter++;
-        Path bucketPath = bucketPath(bucketId);
         InProgressPartFile<String> part = new InProgressPartFile<>(fs, bucketId,
                 new Path(bucketPath, "." + finalName + IN_PROGRESS_SUFFIX), new Path(bucketPath, finalName), clock.getAsLong());
         inProgress.put(bucketId, part);
@@ -119,6 +119,10 @@ final class FileWriter<IN> implements CommittingSinkWriter<IN, FileSinkCommittab
     }
 
     private Path bucketPath(String bucketId) {
+        if (bucketId == null) {
+            throw new NullPointerException("The bucket assigner " + bucketAssigner + " returned no bucket id (null);"
+                    + " use \"\" for the base path itself");
+        }
         if (bucketId.isEmpty()) {
             return basePath;
         }
