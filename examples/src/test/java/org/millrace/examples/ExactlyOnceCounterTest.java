@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,9 @@ import org.millrace.configuration.Configuration;
  */
 class ExactlyOnceCounterTest {
 
-    private static final long EVENTS = 200_000;
-    private static final int KEYS = 1_000;
-    private static final int FAILURES = 3;
+    static final long EVENTS = 200_000;
+    static final int KEYS = 1_000;
+    static final int FAILURES = 3;
 
     @ParameterizedTest(name = "state backend {0}")
     @ValueSource(strings = {"hashmap", "rocksdb"})
@@ -55,9 +56,12 @@ class ExactlyOnceCounterTest {
         Map<String, Integer> seen = new HashMap<>();
         long lines = 0;
         for (Path file : committedFiles) {
-            for (String line : Files.readAllLines(java.nio.file.Path.of(file.toUri()), StandardCharsets.UTF_8)) {
-                seen.merge(line, 1, Integer::sum);
-                lines++;
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                    file.getFileSystem().open(file), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    seen.merge(line, 1, Integer::sum);
+                    lines++;
+                }
             }
         }
         Map<Long, Long> eventsPerKey = new HashMap<>();
