@@ -56,6 +56,7 @@ public class StreamExecutionEnvironment {
     private final List<Transformation<?>> sinks = new ArrayList<>();
     private int parallelism;
     private int maxParallelism;
+    private final ExecutionConfig config = new ExecutionConfig(this);
 
     protected StreamExecutionEnvironment(Configuration configuration, ExecutionContext context, int defaultParallelism) {
         this.configuration = new Configuration(configuration);
@@ -126,6 +127,11 @@ public class StreamExecutionEnvironment {
 
     public int getMaxParallelism() {
         return maxParallelism;
+    }
+
+    /** The execution settings with Flink's names: a view of this environment's configuration. */
+    public ExecutionConfig getConfig() {
+        return config;
     }
 
     /** The configuration jobs of this environment run with (a live view: changes apply to later executions). */
