@@ -1,6 +1,7 @@
 package org.millrace.configuration;
 
 import java.time.Duration;
+import org.millrace.api.CheckpointingMode;
 
 /** State backend, checkpoints and savepoints. Constants; any thread. */
 public final class CheckpointingOptions {
@@ -39,6 +40,34 @@ public final class CheckpointingOptions {
             .checking(d -> !d.isZero(), "longer than 0")
             .noDefaultValue()
             .withDescription("Time between the starts of two checkpoints; unset: no checkpoints.");
+
+    public static final ConfigOption<Duration> CHECKPOINTING_TIMEOUT = ConfigOptions.key("execution.checkpointing.timeout")
+            .durationType()
+            .checking(d -> !d.isZero(), "longer than 0")
+            .defaultValue(Duration.ofMinutes(10))
+            .withDescription("Time a checkpoint may take before it is aborted as failed.");
+
+    public static final ConfigOption<Duration> MIN_PAUSE_BETWEEN_CHECKPOINTS = ConfigOptions.key("execution.checkpointing.min-pause")
+            .durationType()
+            .defaultValue(Duration.ZERO)
+            .withDescription("Least time between the end of one checkpoint and the start of the next, so processing"
+                    + " makes progress when checkpoints take longer than the interval.");
+
+    public static final ConfigOption<Integer> TOLERABLE_FAILED_CHECKPOINTS = ConfigOptions
+            .key("execution.checkpointing.tolerable-failed-checkpoints")
+            .intType()
+            .checking(n -> n >= 0, "at least 0")
+            .defaultValue(0)
+            .withDescription("Checkpoint failures in a row the job tolerates; one more fails the job (and its"
+                    + " restart strategy applies).");
+
+    public static final ConfigOption<CheckpointingMode> CHECKPOINTING_CONSISTENCY_MODE = ConfigOptions
+            .key("execution.checkpointing.mode")
+            .enumType(CheckpointingMode.class)
+            .defaultValue(CheckpointingMode.EXACTLY_ONCE)
+            .withDescription("EXACTLY_ONCE (tasks with several inputs align barriers, so each record affects the"
+                    + " state once) or AT_LEAST_ONCE (no alignment: lower latency, records may be replayed into"
+                    + " state after a recovery).");
 
     public static final ConfigOption<String> CHECKPOINTS_DIRECTORY = ConfigOptions.key("execution.checkpointing.dir")
             .stringType()
