@@ -71,6 +71,9 @@ class PortedFlinkJobsTest {
         REFERENCES.put("ReducingAggregatingStateJob", p -> reducingAggregatingState());
         REFERENCES.put("SessionWindowAggregateJob", p -> sessionWindowAggregate());
         REFERENCES.put("PojoGettersSumJob", p -> pojoGettersSum());
+        REFERENCES.put("LateDataWindowJob", p -> lateDataWindow());
+        REFERENCES.put("CheckpointedRunningSumJob", p -> checkpointedRunningSum());
+        REFERENCES.put("GlobalJobParametersJob", p -> globalJobParameters());
     }
 
     @BeforeAll
@@ -460,6 +463,91 @@ class PortedFlinkJobsTest {
         Map<String, Integer> sums = new HashMap<>();
         for (int i = 0; i < 100; i++) {
             out.add("s" + (i % 3) + "=" + sums.merge("s" + (i % 3), i, Integer::sum));
+        }
+        return out;
+    }
+
+    /**
+     * Tumbling 1 s windows with 500 ms allowed lateness over one ordered input with a watermark
+     * (largest timestamp - 1) after each event that raises it: a window fires when the watermark
+     * passes its end, again for each record that comes later but within the lateness, and is
+     * purged when the watermark passes its end plus the lateness; records for purged windows go
+     * to the late output.
+     */
+    private static List<String> lateDataWindow() {
+        long size = 1000;
+        long lateness = 500;
+        Map<String, TreeMap<Long, long[]>> windows = new HashMap<>(); // key -> start -> [count, sum]
+        Map<String, TreeSet<Long>> onTimePending = new HashMap<>();
+        List<String> out = new ArrayList<>();
+        long watermark = Long.MIN_VALUE;
+        long time = 0;
+        for (int i = 0; i < 4000; i++) {
+            time += (i * 7) % 23;
+            long ts = i % 6 == 5 ? Math.max(0, time - (i * 37) % 2400) : time;
+            String key = "k" + (i % 5);
+            long start = ts - ts % size;
+            long maxTs = start + size - 1;
+            if (maxTs + lateness <= watermark) {
+                out.add("late " + key + " " + ts);
+            } else {
+                long[] w = windows.computeIfAbsent(key, k -> new TreeMap<>()).get(start);
+                if (w == null) {
+                    w = new long[2];
+                    windows.get(key).put(start, w);
+                    if (maxTs > watermark) {
+                        onTimePending.computeIfAbsent(key, k -> new TreeSet<>()).add(start);
+                    }
+                }
+                w[0]++;
+                w[1] += ts;
+                if (maxTs <= watermark) {
+                    out.add("window " + key + " " + start + " " + w[0] + " " + w[1]);
+                }
+            }
+            if (ts - 1 > watermark) {
+                watermark = ts - 1;
+                advanceWatermark(watermark, size, lateness, windows, onTimePending, out);
+            }
+        }
+        advanceWatermark(Long.MAX_VALUE, size, lateness, windows, onTimePending, out);
+        return out;
+    }
+
+    private static void advanceWatermark(long watermark, long size, long lateness, Map<String, TreeMap<Long, long[]>> windows,
+            Map<String, TreeSet<Long>> onTimePending, List<String> out) {
+        windows.forEach((key, byStart) -> {
+            TreeSet<Long> pending = onTimePending.getOrDefault(key, new TreeSet<>());
+            for (Long start : new ArrayList<>(pending)) {
+                if (start + size - 1 <= watermark) {
+                    pending.remove(start);
+                    long[] w = byStart.get(start);
+                    out.add("window " + key + " " + start + " " + w[0] + " " + w[1]);
+                }
+            }
+            byStart.keySet().removeIf(start -> start + size - 1 + lateness <= watermark);
+        });
+    }
+
+    private static List<String> checkpointedRunningSum() {
+        Map<Integer, Long> sums = new HashMap<>();
+        Map<Integer, Long> maxima = new HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            int key = i % 17;
+            long v = (i * 29) % 101;
+            out.add("sum " + key + " " + sums.merge(key, v, Long::sum));
+            out.add("max " + key + " " + maxima.merge(key, v, Math::max));
+        }
+        return out;
+    }
+
+    private static List<String> globalJobParameters() {
+        List<String> out = new ArrayList<>();
+        for (long v = 1; v <= 2000; v++) {
+            if (v % 7 == 0) {
+                out.add("v, x: " + v);
+            }
         }
         return out;
     }

@@ -52,7 +52,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
     /** A running reduce per key: emits the key's new value for every record. */
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
         OneInputTransformation<T, T> t = new OneInputTransformation<>(
-                transformation, "Keyed Reduce", new StreamGroupedReduce<>(reducer, keySelector), knownType(),
+                transformation, "Keyed Reduce", new StreamGroupedReduce<>(reducer, keySelector, keyType, knownType()), knownType(),
                 Transformation.DEFAULT_PARALLELISM);
         return new SingleOutputStreamOperator<>(environment, t);
     }
@@ -154,7 +154,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     private SingleOutputStreamOperator<T> aggregate(ReduceFunction<T> aggregator) {
         OneInputTransformation<T, T> t = new OneInputTransformation<>(
-                transformation, "Keyed Aggregation", new StreamGroupedReduce<>(aggregator, keySelector), knownType(),
+                transformation, "Keyed Aggregation", new StreamGroupedReduce<>(aggregator, keySelector, keyType, knownType()), knownType(),
                 Transformation.DEFAULT_PARALLELISM);
         return new SingleOutputStreamOperator<>(environment, t);
     }

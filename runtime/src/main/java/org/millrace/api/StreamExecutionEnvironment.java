@@ -56,6 +56,8 @@ public class StreamExecutionEnvironment {
     private final List<Transformation<?>> sinks = new ArrayList<>();
     private int parallelism;
     private int maxParallelism;
+    private final ExecutionConfig config = new ExecutionConfig(this);
+    private final CheckpointConfig checkpointConfig;
 
     protected StreamExecutionEnvironment(Configuration configuration, ExecutionContext context, int defaultParallelism) {
         this.configuration = new Configuration(configuration);
@@ -63,6 +65,7 @@ public class StreamExecutionEnvironment {
         this.userJars = context == null ? List.of() : context.getUserJars();
         this.parallelism = configuration.contains(PARALLELISM) ? configuration.get(PARALLELISM) : defaultParallelism;
         this.maxParallelism = configuration.get(MAX_PARALLELISM);
+        this.checkpointConfig = new CheckpointConfig(this.configuration);
     }
 
     /**
@@ -126,6 +129,32 @@ public class StreamExecutionEnvironment {
 
     public int getMaxParallelism() {
         return maxParallelism;
+    }
+
+    /** The execution settings with Flink's names: a view of this environment's configuration. */
+    public ExecutionConfig getConfig() {
+        return config;
+    }
+
+    /**
+     * Turns on checkpoints, one every {@code interval} ms, exactly-once unless the mode was set
+     * otherwise ({@code execution.checkpointing.interval}; see {@link #getCheckpointConfig()}).
+     */
+    public StreamExecutionEnvironment enableCheckpointing(long interval) {
+        checkpointConfig.setCheckpointInterval(interval);
+        return this;
+    }
+
+    /** Turns on checkpoints, one every {@code interval} ms, with the given consistency mode. */
+    public StreamExecutionEnvironment enableCheckpointing(long interval, CheckpointingMode mode) {
+        checkpointConfig.setCheckpointingConsistencyMode(mode);
+        checkpointConfig.setCheckpointInterval(interval);
+        return this;
+    }
+
+    /** The checkpoint settings: a view of this environment's configuration. */
+    public CheckpointConfig getCheckpointConfig() {
+        return checkpointConfig;
     }
 
     /** The configuration jobs of this environment run with (a live view: changes apply to later executions). */

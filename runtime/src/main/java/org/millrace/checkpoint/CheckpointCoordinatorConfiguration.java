@@ -1,6 +1,7 @@
 package org.millrace.checkpoint;
 
 import java.time.Duration;
+import org.millrace.api.CheckpointingMode;
 import org.millrace.configuration.CheckpointingOptions;
 import org.millrace.configuration.Configuration;
 
@@ -18,7 +19,7 @@ public record CheckpointCoordinatorConfiguration(Duration interval, Duration tim
                 config.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT),
                 config.get(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS),
                 config.get(CheckpointingOptions.TOLERABLE_FAILED_CHECKPOINTS),
-                !"AT_LEAST_ONCE".equalsIgnoreCase(config.get(CheckpointingOptions.CHECKPOINTING_MODE)),
+                config.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE) == CheckpointingMode.EXACTLY_ONCE,
                 config.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS));
     }
 }

@@ -1,6 +1,7 @@
 package org.millrace.configuration;
 
 import java.time.Duration;
+import org.millrace.api.CheckpointingMode;
 
 /** State backend, checkpoints and savepoints. Constants; any thread. */
 public final class CheckpointingOptions {
@@ -40,6 +41,34 @@ public final class CheckpointingOptions {
             .noDefaultValue()
             .withDescription("Time between the starts of two checkpoints; unset: no checkpoints.");
 
+    public static final ConfigOption<Duration> CHECKPOINTING_TIMEOUT = ConfigOptions.key("execution.checkpointing.timeout")
+            .durationType()
+            .checking(d -> !d.isZero(), "longer than 0")
+            .defaultValue(Duration.ofMinutes(10))
+            .withDescription("Time a checkpoint may take before it is aborted as failed.");
+
+    public static final ConfigOption<Duration> MIN_PAUSE_BETWEEN_CHECKPOINTS = ConfigOptions.key("execution.checkpointing.min-pause")
+            .durationType()
+            .defaultValue(Duration.ZERO)
+            .withDescription("Least time between the end of one checkpoint and the start of the next, so processing"
+                    + " makes progress when checkpoints take longer than the interval.");
+
+    public static final ConfigOption<Integer> TOLERABLE_FAILED_CHECKPOINTS = ConfigOptions
+            .key("execution.checkpointing.tolerable-failed-checkpoints")
+            .intType()
+            .checking(n -> n >= 0, "at least 0")
+            .defaultValue(0)
+            .withDescription("Checkpoint failures in a row the job tolerates; one more fails the job (and its"
+                    + " restart strategy applies).");
+
+    public static final ConfigOption<CheckpointingMode> CHECKPOINTING_CONSISTENCY_MODE = ConfigOptions
+            .key("execution.checkpointing.mode")
+            .enumType(CheckpointingMode.class)
+            .defaultValue(CheckpointingMode.EXACTLY_ONCE)
+            .withDescription("EXACTLY_ONCE (tasks with several inputs align barriers, so each record affects the"
+                    + " state once) or AT_LEAST_ONCE (no alignment: lower latency, records may be replayed into"
+                    + " state after a recovery).");
+
     public static final ConfigOption<String> CHECKPOINTS_DIRECTORY = ConfigOptions.key("execution.checkpointing.dir")
             .stringType()
             .noDefaultValue()
@@ -61,33 +90,6 @@ public final class CheckpointingOptions {
             .stringType()
             .noDefaultValue()
             .withDescription("Savepoint (or retained checkpoint) a job restores its state from; 'run -s' sets it.");
-
-    public static final ConfigOption<Duration> CHECKPOINTING_TIMEOUT = ConfigOptions.key("execution.checkpointing.timeout")
-            .durationType()
-            .checking(d -> !d.isZero() && !d.isNegative(), "longer than 0")
-            .defaultValue(Duration.ofMinutes(10))
-            .withDescription("A checkpoint not complete after this long is aborted.");
-
-    public static final ConfigOption<Duration> MIN_PAUSE_BETWEEN_CHECKPOINTS = ConfigOptions.key("execution.checkpointing.min-pause")
-            .durationType()
-            .checking(d -> !d.isNegative(), "0 or longer")
-            .defaultValue(Duration.ZERO)
-            .withDescription("Least time between the end of one checkpoint and the start of the next.");
-
-    public static final ConfigOption<Integer> TOLERABLE_FAILED_CHECKPOINTS = ConfigOptions
-            .key("execution.checkpointing.tolerable-failed-checkpoints")
-            .intType()
-            .checking(n -> n >= 0, "0 or more")
-            .defaultValue(0)
-            .withDescription("Checkpoints that may fail in a row before the job fails (and restarts under its restart strategy).");
-
-    public static final ConfigOption<String> CHECKPOINTING_MODE = ConfigOptions.key("execution.checkpointing.mode")
-            .stringType()
-            .checking(m -> m.equalsIgnoreCase("EXACTLY_ONCE") || m.equalsIgnoreCase("AT_LEAST_ONCE"),
-                    "EXACTLY_ONCE or AT_LEAST_ONCE")
-            .defaultValue("EXACTLY_ONCE")
-            .withDescription("EXACTLY_ONCE aligns barriers at tasks with several inputs; AT_LEAST_ONCE does not"
-                    + " (less latency, duplicates after a recovery).");
 
     public static final ConfigOption<MemorySize> INLINE_THRESHOLD = ConfigOptions.key("execution.checkpointing.data-inline-threshold")
             .memoryType()

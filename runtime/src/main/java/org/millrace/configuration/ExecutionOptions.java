@@ -30,4 +30,22 @@ public final class ExecutionOptions {
             .defaultValue(Duration.ofMillis(200))
             .withDescription("How often sources with a watermark strategy emit periodic watermarks;"
                     + " '0 ms' disables periodic watermarks.");
+
+    public static final ConfigOption<Boolean> OBJECT_REUSE = ConfigOptions.key("pipeline.object-reuse")
+            .booleanType()
+            .defaultValue(false)
+            .withDescription("Whether chained operators may pass records on without copying them (Flink's object"
+                    + " reuse). Recorded for Flink compatibility: chained operators never copy records in Millrace.");
+
+    public static final ConfigOption<String> GLOBAL_JOB_PARAMETERS = ConfigOptions.key("pipeline.global-job-parameters")
+            .stringType()
+            .checking(v -> {
+                KeyValueLists.parse(v);
+                return true;
+            }, "a list of key:value pairs separated by commas, quoted with \" where they hold , : or \"")
+            .noDefaultValue()
+            .withDescription("Parameters every function of the job can read with getRuntimeContext()"
+                    + ".getGlobalJobParameters(), as key:value pairs separated by commas (quote a key or value that"
+                    + " holds a comma, colon or quote with double quotes; double a quote inside quotes)."
+                    + " env.getConfig().setGlobalJobParameters(...) sets it.");
 }

@@ -1,5 +1,12 @@
 package org.millrace.task;
 
+import java.io.IOException;
+import java.util.Collections;
+import org.millrace.configuration.Configuration;
+import org.millrace.configuration.ExecutionOptions;
+import org.millrace.configuration.KeyValueLists;
+import org.millrace.graph.ObjectBytes;
+import org.millrace.graph.TaskConfig;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +30,9 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     private final TaskInfo taskInfo;
     private final ClassLoader userCodeClassLoader;
     private final Map<String, Accumulator<?, ?>> accumulators = new LinkedHashMap<>();
+    private final TaskDeploymentDescriptor descriptor;
+    /** The job configuration, read from the task configuration when first asked for; null until then. */
+    private Configuration jobConfiguration;
 
     public StreamingRuntimeContext(TaskDeploymentDescriptor tdd, ClassLoader userCodeClassLoader) {
         JobID jobId = tdd.jobId();
@@ -65,6 +75,39 @@ public final class StreamingRuntimeContext implements RuntimeContext {
             }
         };
         this.userCodeClassLoader = userCodeClassLoader;
+        this.descriptor = tdd;
+    }
+
+    /** Gives the job configuration (from the deserialized task configuration), so it need not be read again. */
+    public void setJobConfiguration(Configuration jobConfiguration) {
+        this.jobConfiguration = jobConfiguration;
+    }
+
+    @Override
+    public Map<String, String> getGlobalJobParameters() {
+        String text = jobConfiguration().getString(ExecutionOptions.GLOBAL_JOB_PARAMETERS.key(), null);
+        return Collections.unmodifiableMap(KeyValueLists.parse(text));
+    }
+
+    @Override
+    public boolean isObjectReuseEnabled() {
+        return jobConfiguration().get(ExecutionOptions.OBJECT_REUSE);
+    }
+
+    /**
+     * The job configuration. Unless the task handed it over with {@link #setJobConfiguration}, it is
+     * read once from the serialized task configuration: only functions that ask pay for that.
+     */
+    private Configuration jobConfiguration() {
+        if (jobConfiguration == null) {
+            try {
+                TaskConfig config = ObjectBytes.deserialize(descriptor.serializedTaskConfig(), userCodeClassLoader);
+                jobConfiguration = config.jobConfiguration() == null ? new Configuration() : config.jobConfiguration();
+            } catch (IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("Could not read the job configuration of " + descriptor.taskNameWithSubtask(), e);
+            }
+        }
+        return jobConfiguration;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.millrace.graph.ObjectBytes;
 import org.millrace.graph.TaskConfig;
 import org.millrace.graph.partitioner.StreamPartitioner;
 import org.millrace.checkpoint.CheckpointStorage;
+import org.millrace.api.CheckpointingMode;
 import org.millrace.configuration.CheckpointingOptions;
 import org.millrace.configuration.Configuration;
 import org.millrace.network.CheckpointBarrierHandler;
@@ -151,6 +152,7 @@ public final class Task implements Runnable {
             NetworkInput<?> input = gates.isEmpty() ? null
                     : new NetworkInput<>(gates, config.inputType().createSerializer());
             Configuration jobConfig = config.jobConfiguration();
+            runtimeContext.setJobConfiguration(jobConfig);
             boolean checkpointing = jobConfig.get(CheckpointingOptions.CHECKPOINTING_INTERVAL) != null;
             // also without periodic checkpoints: savepoints
             checkpoints = new SubtaskCheckpointCoordinator(descriptor.executionId(), descriptor.taskNameWithSubtask(),
@@ -164,7 +166,7 @@ public final class Task implements Runnable {
             st = new StreamTask(mailbox, timers, chain, writers, input, config.bufferTimeoutMillis(), ioMetrics, checkpoints, checkpointing);
             if (input != null) {
                 input.setCheckpointBarrierHandler(CheckpointBarrierHandler.create(
-                        !"AT_LEAST_ONCE".equalsIgnoreCase(jobConfig.get(CheckpointingOptions.CHECKPOINTING_MODE)),
+                        jobConfig.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE) == CheckpointingMode.EXACTLY_ONCE,
                         input.getNumberOfInputChannels(), st));
             }
             streamTask = st;

@@ -1,5 +1,7 @@
 package org.millrace.api.functions;
 
+import java.util.Collections;
+import java.util.Map;
 import org.millrace.api.accumulators.Accumulator;
 import org.millrace.api.accumulators.DoubleCounter;
 import org.millrace.api.accumulators.IntCounter;
@@ -42,6 +44,19 @@ public interface RuntimeContext {
     IntCounter getIntCounter(String name);
 
     DoubleCounter getDoubleCounter(String name);
+
+    /**
+     * The job's global parameters ({@code env.getConfig().setGlobalJobParameters(...)}, or
+     * {@code pipeline.global-job-parameters}), as Flink 2 gives them: a read-only map, empty if none.
+     */
+    default Map<String, String> getGlobalJobParameters() {
+        return Collections.emptyMap();
+    }
+
+    /** The job's recorded {@code pipeline.object-reuse} flag (see {@code ExecutionConfig#enableObjectReuse}). */
+    default boolean isObjectReuseEnabled() {
+        return false;
+    }
 
     // ------------------------------------------------------------------------
     //  Keyed state (only in functions on a keyed stream; bound to the current record's key)

@@ -50,6 +50,16 @@ final class KeyedStateRuntimeContext implements RuntimeContext {
     }
 
     @Override
+    public java.util.Map<String, String> getGlobalJobParameters() {
+        return task.getGlobalJobParameters();
+    }
+
+    @Override
+    public boolean isObjectReuseEnabled() {
+        return task.isObjectReuseEnabled();
+    }
+
+    @Override
     public <V, A extends Serializable> void addAccumulator(String name, Accumulator<V, A> accumulator) {
         task.addAccumulator(name, accumulator);
     }

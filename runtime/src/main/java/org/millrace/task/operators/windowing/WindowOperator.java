@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.millrace.api.functions.KeySelector;
 import org.millrace.api.functions.ProcessWindowFunction;
+import org.millrace.api.state.KeyedStateStore;
 import org.millrace.api.state.MapState;
 import org.millrace.api.state.MapStateDescriptor;
 import org.millrace.api.typeinfo.InvalidTypesException;
@@ -44,6 +45,9 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
     private transient InternalTimerService<K> timers;
     private transient TimestampedCollector<OUT> collector;
     private transient WindowContext windowContext;
+    /** Per-window state of the process window function; null without one. */
+    private transient WindowStateStore<W> windowState;
+    private transient DefaultKeyedStateStore globalState;
     private transient K currentKey;
 
     public WindowOperator(
@@ -74,6 +78,10 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
         collector = new TimestampedCollector<>(output);
         ProcessWindowFunction<?, OUT, K, W> function = contents.windowFunction();
         windowContext = function == null ? null : new WindowContext(function);
+        if (function != null) {
+            globalState = store;
+            windowState = new WindowStateStore<>(store, assigner.getWindowType());
+        }
         contents.open(context.getRuntimeContext());
     }
 
@@ -134,7 +142,7 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
             emit(window, acc);
         }
         if (cleanupTime(window) <= timer.timestamp()) {
-            windows.remove(window);
+            purge(window);
         }
     }
 
@@ -146,7 +154,7 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
         ACC acc = windows.get(window);
         if (acc != null) {
             emit(window, acc);
-            windows.remove(window);
+            purge(window);
         }
     }
 
@@ -248,9 +256,28 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
     private void emit(W window, ACC acc) throws Exception {
         collector.setTimestamp(window.maxTimestamp());
         if (windowContext != null) {
-            windowContext.window = window;
+            pointContextAt(window);
         }
         contents.emit(currentKey, windowContext, acc, collector);
+    }
+
+    /**
+     * Drops a window of the current key for good: its contents, and what the process window
+     * function kept for it (after the function's own {@code clear}, which may still read it).
+     */
+    @SuppressWarnings("unchecked")
+    private void purge(W window) throws Exception {
+        windows.remove(window);
+        if (windowContext != null) {
+            pointContextAt(window);
+            ((ProcessWindowFunction<Object, OUT, K, W>) contents.windowFunction()).clear(windowContext);
+            windowState.clearWindow(window);
+        }
+    }
+
+    private void pointContextAt(W window) {
+        windowContext.window = window;
+        windowState.setWindow(window);
     }
 
     /** The context handed to a ProcessWindowFunction, pointed at the window being emitted. */
@@ -280,6 +307,20 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
             output.collect(outputTag, value, window.maxTimestamp());
+        }
+
+        @Override
+        public KeyedStateStore windowState() {
+            if (assigner.isMerging()) {
+                throw new UnsupportedOperationException("Per-window state is not available with merging (session)"
+                        + " windows: a merged window's state could not be told apart; use globalState() instead");
+            }
+            return windowState;
+        }
+
+        @Override
+        public KeyedStateStore globalState() {
+            return globalState;
         }
     }
 }
