@@ -54,6 +54,20 @@ final class ClusterJobClient implements JobClient {
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+        return cluster.triggerSavepoint(jobId, savepointDirectory, false);
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
+        if (advanceToEndOfEventTime) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "stopWithSavepoint with advanceToEndOfEventTime (drain) is not supported yet; pass false"));
+        }
+        return cluster.triggerSavepoint(jobId, savepointDirectory, true);
+    }
+
+    @Override
     public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
         return result;
     }

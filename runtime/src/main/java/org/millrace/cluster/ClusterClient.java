@@ -22,6 +22,9 @@ public interface ClusterClient extends AutoCloseable {
 
     CompletableFuture<Void> cancel(JobID jobId);
 
+    /** Takes a savepoint (and, with {@code cancelJob}, then cancels the job); completes with its path. */
+    CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob);
+
     /** Busy / back-pressured / idle time of each running subtask of the job. */
     CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics(JobID jobId);
 

@@ -86,6 +86,11 @@ public final class DispatcherClusterClient implements ClusterClient {
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob) {
+        return call(d -> d.triggerSavepoint(jobId, targetDirectory, cancelJob));
+    }
+
+    @Override
     public CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics(JobID jobId) {
         return call(d -> d.requestTaskIOMetrics(jobId));
     }

@@ -188,6 +188,21 @@ public final class Dispatcher extends FencedRpcEndpoint implements DispatcherGat
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob) {
+        JobEntry job = jobs.get(jobId);
+        if (job == null) {
+            return CompletableFuture.failedFuture(new JobNotFoundException(jobId));
+        }
+        if (job.result.isDone() || job.runner == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "Job " + jobId + " is not running: savepoints are taken of running jobs"));
+        }
+        LOG.info("{} of job {} ({}) into {}", cancelJob ? "Stop with savepoint" : "Savepoint", job.name, jobId,
+                targetDirectory == null ? "the default savepoint directory" : targetDirectory);
+        return job.runner.getJobMasterGateway().thenCompose(jm -> jm.triggerSavepoint(targetDirectory, cancelJob));
+    }
+
+    @Override
     public CompletableFuture<Void> cancelJob(JobID jobId) {
         JobEntry job = jobs.get(jobId);
         if (job == null) {

@@ -15,6 +15,12 @@ public interface DispatcherGateway extends FencedRpcGateway {
     /** Accepts the job (status CREATED) and starts its JobManager; fails for a duplicate id or an empty graph. */
     CompletableFuture<Void> submitJob(JobGraph jobGraph);
 
+    /**
+     * Takes a savepoint of a running job into {@code targetDirectory} (null: the configured default);
+     * with {@code cancelJob}, cancels the job once it is complete. Completes with the savepoint's path.
+     */
+    CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob);
+
     /** Starts cancelling the job; a job that already ended is left as it is. */
     CompletableFuture<Void> cancelJob(JobID jobId);
 

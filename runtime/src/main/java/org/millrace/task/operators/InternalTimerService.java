@@ -1,5 +1,12 @@
 package org.millrace.task.operators;
 
+import java.io.IOException;
+import java.util.List;
+import org.millrace.api.typeutils.TypeSerializer;
+import org.millrace.graph.partitioner.KeyGroupRangeAssignment;
+import org.millrace.state.KeyGroupRange;
+import org.millrace.types.DataInputDeserializer;
+import org.millrace.types.DataOutputSerializer;
 import java.util.HashSet;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -142,6 +149,77 @@ public final class InternalTimerService<K> {
         }
         if (t != null && t.timestamp < nextWakeUp) {
             scheduleWakeUp(t.timestamp);
+        }
+    }
+
+    // ------------------------------------------------------------------------
+    //  Checkpoints
+    // ------------------------------------------------------------------------
+
+    private static final int FORMAT_VERSION = 1;
+    private static final byte EVENT_TIME = 0;
+    private static final byte PROCESSING_TIME = 1;
+    private static final byte END = 2;
+
+    /**
+     * All timers of both clocks, with their keys and namespaces, as one byte array. Operators store it
+     * as a UNION list: after a restore every subtask reads all of them and keeps the timers of its
+     * own key groups, whatever the parallelism was.
+     *
+     * @param namespaceSerializer null if the operator registers timers without namespace
+     */
+    public byte[] snapshot(TypeSerializer<K> keySerializer, TypeSerializer<Object> namespaceSerializer) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64 + 32 * (eventTimeSet.size() + processingTimeSet.size()));
+        out.writeInt(FORMAT_VERSION);
+        writeTimers(out, EVENT_TIME, eventTimeSet, keySerializer, namespaceSerializer);
+        writeTimers(out, PROCESSING_TIME, processingTimeSet, keySerializer, namespaceSerializer);
+        out.writeByte(END);
+        return out.getCopyOfBuffer();
+    }
+
+    private static <K> void writeTimers(DataOutputSerializer out, byte clock, Set<Timer<K>> timers,
+            TypeSerializer<K> keySerializer, TypeSerializer<Object> namespaceSerializer) throws IOException {
+        for (Timer<K> t : timers) {
+            out.writeByte(clock);
+            out.writeLong(t.timestamp);
+            keySerializer.serialize(t.key, out);
+            if (t.namespace == null) {
+                out.writeBoolean(false);
+            } else {
+                if (namespaceSerializer == null) {
+                    throw new IOException("timer " + t + " has a namespace but the operator gave no serializer for it");
+                }
+                out.writeBoolean(true);
+                namespaceSerializer.serialize(t.namespace, out);
+            }
+        }
+    }
+
+    /**
+     * Registers the timers of {@code snapshots} whose key belongs to {@code keyGroups}. Before the
+     * first record. Processing-time timers in the past fire at the next wake-up.
+     */
+    public void restore(List<byte[]> snapshots, TypeSerializer<K> keySerializer, TypeSerializer<Object> namespaceSerializer,
+            KeyGroupRange keyGroups, int maxParallelism) throws IOException {
+        for (byte[] snapshot : snapshots) {
+            DataInputDeserializer in = new DataInputDeserializer(snapshot, 0, snapshot.length);
+            int version = in.readInt();
+            if (version != FORMAT_VERSION) {
+                throw new IOException("timer snapshot of format version " + version + "; this Millrace reads " + FORMAT_VERSION);
+            }
+            for (byte clock = in.readByte(); clock != END; clock = in.readByte()) {
+                long time = in.readLong();
+                K key = keySerializer.deserialize(in);
+                Object namespace = in.readBoolean() ? namespaceSerializer.deserialize(in) : null;
+                if (!keyGroups.contains(KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism))) {
+                    continue;
+                }
+                if (clock == EVENT_TIME) {
+                    registerEventTimeTimer(key, namespace, time);
+                } else {
+                    registerProcessingTimeTimer(key, namespace, time);
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.millrace.task.operators;
 
+import org.millrace.api.typeutils.TypeSerializer;
 import org.millrace.api.functions.KeySelector;
 import org.millrace.api.functions.RuntimeContext;
 import org.millrace.api.typeinfo.TypeInformation;
@@ -25,6 +26,8 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractUdfStreamOperat
     private transient KeyedStateBackend<K> stateBackend;
     private transient TimestampedCollector<O> collector;
     private transient InternalTimerService<K> timers;
+    /** Null when the key type is unknown. */
+    private transient TypeSerializer<K> keySerializer;
     private transient ContextImpl processContext;
     private transient K currentKey;
 
@@ -48,7 +51,21 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractUdfStreamOperat
         super.open();
         collector = new TimestampedCollector<>(output);
         timers = new InternalTimerService<>(context.getProcessingTimeService(), this);
+        if (keyType != null) {
+            keySerializer = keyType.createSerializer();
+            TimerCheckpointing.restore(context, timers, keySerializer, null);
+        }
         processContext = new ContextImpl(userFunction);
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext snapshot) throws Exception {
+        if (keySerializer != null) {
+            TimerCheckpointing.snapshot(snapshot, timers, keySerializer, null);
+        } else if (timers.numberOfEventTimeTimers() + timers.numberOfProcessingTimeTimers() > 0) {
+            throw new IllegalStateException("Operator '" + context.getOperatorName() + "' cannot checkpoint its timers:"
+                    + " its key type is unknown; give it with keyBy(selector, Types...)");
+        }
     }
 
     @Override

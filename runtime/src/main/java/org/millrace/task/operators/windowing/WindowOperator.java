@@ -1,5 +1,8 @@
 package org.millrace.task.operators.windowing;
 
+import org.millrace.api.typeutils.TypeSerializer;
+import org.millrace.task.operators.StateSnapshotContext;
+import org.millrace.task.operators.TimerCheckpointing;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +46,8 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
     private transient KeyedStateBackend<K> backend;
     private transient MapState<W, ACC> windows;
     private transient InternalTimerService<K> timers;
+    private transient TypeSerializer<K> keySerializer;
+    private transient TypeSerializer<Object> windowSerializer;
     private transient TimestampedCollector<OUT> collector;
     private transient WindowContext windowContext;
     /** Per-window state of the process window function; null without one. */
@@ -66,6 +71,11 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
     }
 
     @Override
+    public void snapshotState(StateSnapshotContext snapshot) throws Exception {
+        TimerCheckpointing.snapshot(snapshot, timers, keySerializer, windowSerializer);
+    }
+
+    @Override
     public void open() throws Exception {
         if (keyType == null) {
             throw new InvalidTypesException("The key type of window operator '" + context.getOperatorName()
@@ -75,6 +85,9 @@ public final class WindowOperator<K, IN, ACC, OUT, W extends Window> extends Abs
         DefaultKeyedStateStore store = new DefaultKeyedStateStore(backend);
         windows = store.getMapState(new MapStateDescriptor<>("window-contents", assigner.getWindowType(), contents.accumulatorType()));
         timers = new InternalTimerService<>(context.getProcessingTimeService(), this);
+        keySerializer = keyType.createSerializer();
+        windowSerializer = (TypeSerializer<Object>) (TypeSerializer<?>) assigner.getWindowType().createSerializer();
+        TimerCheckpointing.restore(context, timers, keySerializer, windowSerializer);
         collector = new TimestampedCollector<>(output);
         ProcessWindowFunction<?, OUT, K, W> function = contents.windowFunction();
         windowContext = function == null ? null : new WindowContext(function);
