@@ -135,7 +135,8 @@ public final class TaskManagerRunner implements AutoCloseable {
                 LOG.debug("Reading stdin failed", e);
             }
             if (!terminationFuture.isDone()) {
-                LOG.warn("TaskManager {} exits: the process that started it is gone (stdin closed)", resourceId);
+                LOG.warn("TaskManager {} exits: its stdin closed (the process that started it is gone, or stops it)",
+                        resourceId);
                 terminationFuture.complete(EXIT_PARENT_GONE);
             }
         }, "millrace-parent-watchdog");
