@@ -10,8 +10,8 @@ import org.millrace.configuration.GlobalConfiguration;
 /**
  * {@code execution.target: process}: starts a {@link ProcessCluster} (the JobManager side in this JVM,
  * TaskManagers as child JVMs) and returns a client whose {@link ClusterClient#close()} shuts it down.
- * TaskManager logs go to {@code millrace.log.dir} (set by {@code bin/millrace}), else to a new
- * temporary directory, configured by {@code log4j2.xml} of {@code millrace.conf.dir} when there is one.
+ * TaskManager logs go to {@code taskmanagers-<client pid>} under {@code millrace.log.dir} (set by
+ * {@code bin/millrace}), else to a new temporary directory, configured by {@code log4j2.xml} of {@code millrace.conf.dir} when there is one.
  * Stateless; found through {@link java.util.ServiceLoader}.
  */
 public final class ProcessDeployer implements Deployer {
@@ -38,7 +38,8 @@ public final class ProcessDeployer implements Deployer {
     private static Path logDir() {
         String configured = System.getProperty(LOG_DIR_PROPERTY);
         if (configured != null) {
-            return Path.of(configured);
+            // one directory per client, so that clusters started side by side keep their logs apart
+            return Path.of(configured, "taskmanagers-" + ProcessHandle.current().pid());
         }
         try {
             return Files.createTempDirectory("millrace-process-");

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@code local.number-taskmanager} processes of {@code org.millrace.taskmanager.TaskManagerRunner},
  * started with this JVM's {@code java} and class path (job jars reach them with each deployment),
  * the cluster configuration as {@code -D} arguments, and a log file each,
- * {@code <log dir>/taskmanager-<n>.log} (stdout and stderr next to it, {@code .out}). A process that
+ * {@code <log dir>/taskmanager-<n>.log} (stderr next to it, {@code .err}). Their stdout is this JVM's,
+ * so that what jobs print (a {@code print()} sink) shows where the client runs, as with {@code -t local}. A process that
  * ends while the cluster runs is reported lost, with its exit code, and replaced; closing the driver,
  * or this JVM ending (shutdown hook; and when killed, the children notice their stdin closing), ends them all.
  *
@@ -102,8 +103,8 @@ public final class ProcessResourceDriver implements ResourceDriver {
         Process process;
         try {
             process = new ProcessBuilder(command(id))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(id.value() + ".out").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(logDir.resolve(id.value() + ".err").toFile()))
                     // stdin stays a pipe from us: the child exits when it closes (we are gone)
                     .start();
         } catch (IOException e) {

@@ -226,9 +226,58 @@ class ProcessClusterTest {
                 .numberOfTaskManagers() == 2);
     }
 
+    /** A jar holding {@code userjar.UserException}, a class this JVM's class path does not have. */
+    private static Path jarWithUserException(Path dir) throws Exception {
+        Path source = dir.resolve("userjar/UserException.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package userjar; public class UserException extends RuntimeException {"
+                + " public UserException(String message) { super(message); } }");
+        javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+        assertThat(compiler.run(null, null, null, "-d", dir.toString(), source.toString())).isZero();
+        Path jar = dir.resolve("user.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("userjar/UserException.class"));
+            out.write(Files.readAllBytes(dir.resolve("userjar/UserException.class")));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    /** Throws the user jar's exception, loaded through the job's class loader as user code would be. */
+    private static final class ThrowUserException extends org.millrace.api.functions.RichMapFunction<Long, Long> {
+        @Override
+        public Long map(Long value) throws Exception {
+            throw (RuntimeException) Class.forName("userjar.UserException", true, getRuntimeContext().getUserCodeClassLoader())
+                    .getConstructor(String.class).newInstance("bad record " + value);
+        }
+    }
+
     // ------------------------------------------------------------------------
     //  Tests
     // ------------------------------------------------------------------------
+
+    @Test
+    void aFailureOfAClassOnlyTheJobsJarHasReachesTheClientReadably(@TempDir Path dir) throws Exception {
+        Path jar = jarWithUserException(dir);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.fromSequence(7, 7).map(new ThrowUserException()).name("Validate")
+                .sinkTo(new org.millrace.api.sink.DiscardingSink<>());
+        JobGraph job = JobGraphGenerator.generate(env.getStreamGraph("user failure"), JobID.generate(), new Configuration());
+        job.addUserJar(jar.toUri());
+
+        JobResult result = run(job);
+
+        assertThat(result.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(result.failureCause()).isInstanceOf(org.millrace.task.TaskFailureException.class)
+                .hasMessage("Operator 'Validate' (subtask 1/1) failed: userjar.UserException: bad record 7");
+        assertThat(result.failureCause().getCause()).isInstanceOf(org.millrace.rpc.SerializedThrowable.class)
+                .hasToString("userjar.UserException: bad record 7");
+        try (java.net.URLClassLoader userCode = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()})) {
+            Throwable original = ((org.millrace.rpc.SerializedThrowable) result.failureCause().getCause()).deserializeError(userCode);
+            assertThat(original.getClass().getName()).isEqualTo("userjar.UserException");
+            assertThat(original).hasMessage("bad record 7");
+        }
+    }
 
     @Test
     void wordCountAtParallelism4OverTwoTaskManagerProcessesIsExact() throws Exception {
