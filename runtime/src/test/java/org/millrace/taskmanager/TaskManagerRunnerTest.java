@@ -29,7 +29,10 @@ import org.millrace.rpc.netty.NettyRpcService;
 class TaskManagerRunnerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(2);
+    // generous for a cold JVM on a machine busy with other builds; the first registration counts too
+    private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(8);
+    private static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(300);
+    private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
 
     @TempDir
     Path logDir;
@@ -61,7 +64,7 @@ class TaskManagerRunnerTest {
         resourceManager = new ResourceManager(rpcService, haServices.getResourceManagerLeaderElection(),
                 new InJvmResourceDriver(1, 1, id -> {
                     throw new UnsupportedOperationException("this test starts its TaskManager itself");
-                }), TIMEOUT, Duration.ofMillis(200), Duration.ofSeconds(1));
+                }), TIMEOUT, HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT);
         resourceManager.start();
         return rpcService.connect(resourceManager.getAddress(), StandaloneHaServices.DEFAULT_LEADER_ID,
                 ResourceManagerGateway.class).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -87,8 +90,8 @@ class TaskManagerRunnerTest {
                 "-Djobmanager.rpc.port=" + resourceManagerPort,
                 "-Dtaskmanager.rpc.bind-host=127.0.0.1",
                 "-Dtaskmanager.memory.network.size=4 mb",
-                "-Dheartbeat.interval=200 ms",
-                "-Dheartbeat.timeout=1 s",
+                "-Dheartbeat.interval=" + HEARTBEAT_INTERVAL.toMillis() + " ms",
+                "-Dheartbeat.timeout=" + HEARTBEAT_TIMEOUT.toMillis() + " ms",
                 "-Dtaskmanager.registration.timeout=" + REGISTRATION_TIMEOUT.toMillis() + " ms"));
         command.addAll(List.of(extraArguments));
         return new ProcessBuilder(command)
@@ -105,6 +108,16 @@ class TaskManagerRunnerTest {
         return dir;
     }
 
+    /** Awaits the condition; on timeout the failure shows the TaskManager's log. */
+    private void awaitOrShowLog(java.util.concurrent.Callable<Boolean> condition) throws IOException {
+        try {
+            await().atMost(TIMEOUT).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; TaskManager log:\n" + log() + "\nstdout/stderr:\n"
+                    + Files.readString(logDir.resolve("taskmanager.out")), e);
+        }
+    }
+
     private String log() throws IOException {
         Path file = logDir.resolve("taskmanager.log");
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
@@ -114,7 +127,7 @@ class TaskManagerRunnerTest {
     void when_itsResourceManagerDisappears_then_theTaskManagerProcessExitsByItself() throws Exception {
         ResourceManagerGateway gateway = startResourceManager();
         taskManager = startTaskManager(port());
-        await().atMost(TIMEOUT).until(() -> gateway.requestResourceOverview().get().numberOfTaskManagers() == 1);
+        awaitOrShowLog(() -> gateway.requestResourceOverview().get().numberOfTaskManagers() == 1);
 
         // the JobManager side goes away without a word: no more heartbeat requests, nothing to register at
         resourceManager.closeAsync().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -122,7 +135,7 @@ class TaskManagerRunnerTest {
         rpcService.close();
         rpcService = null;
 
-        await().atMost(TIMEOUT).until(() -> !taskManager.isAlive());
+        awaitOrShowLog(() -> !taskManager.isAlive());
         assertThat(taskManager.exitValue()).isEqualTo(TaskManagerRunner.EXIT_FATAL_ERROR);
         assertThat(log()).contains("TaskManager tm-under-test exits: TaskManager tm-under-test could not register at a"
                 + " ResourceManager within " + REGISTRATION_TIMEOUT.toMillis() + " ms (taskmanager.registration.timeout)");
@@ -132,12 +145,12 @@ class TaskManagerRunnerTest {
     void when_itsParentIsGone_then_aTaskManagerStartedWithExitWithParentExits() throws Exception {
         ResourceManagerGateway gateway = startResourceManager();
         taskManager = startTaskManager(port(), "--exit-with-parent");
-        await().atMost(TIMEOUT).until(() -> gateway.requestResourceOverview().get().numberOfTaskManagers() == 1);
+        awaitOrShowLog(() -> gateway.requestResourceOverview().get().numberOfTaskManagers() == 1);
 
         // what the OS does to the pipe when the parent dies, even by SIGKILL
         taskManager.getOutputStream().close();
 
-        await().atMost(TIMEOUT).until(() -> !taskManager.isAlive());
+        awaitOrShowLog(() -> !taskManager.isAlive());
         assertThat(taskManager.exitValue()).isEqualTo(TaskManagerRunner.EXIT_PARENT_GONE);
         assertThat(log()).contains("TaskManager tm-under-test exits: its stdin closed");
     }
