@@ -16,6 +16,10 @@ import org.millrace.api.JobID;
  * needs nothing but that address to register. Elections and JobMaster retrieval work among the
  * contenders of this JVM, as in {@link EmbeddedHaServices}; the job graph store is in memory.
  *
+ * <p>In the JobManager's process ({@link #forJobManager}) Dispatcher and ResourceManager retrieval wait
+ * for the local leader to confirm, so that no call reaches it before it leads; elsewhere
+ * ({@link #forTaskManager}) they name the fixed address at once, and callers retry until it answers.
+ *
  * <p>Thread-safe. Leader callbacks run on one daemon thread, {@code millrace-ha-standalone}.
  */
 public final class StandaloneHaServices implements HaServices {
@@ -34,21 +38,29 @@ public final class StandaloneHaServices implements HaServices {
     });
     private final String dispatcherAddress;
     private final String resourceManagerAddress;
+    /** Whether the Dispatcher and the ResourceManager run in this JVM. */
+    private final boolean leadersHere;
     private final EmbeddedLeaderService dispatcher = new EmbeddedLeaderService("dispatcher", notifier, () -> DEFAULT_LEADER_ID);
     private final EmbeddedLeaderService resourceManager =
             new EmbeddedLeaderService("resource manager", notifier, () -> DEFAULT_LEADER_ID);
     private final ConcurrentHashMap<JobID, EmbeddedLeaderService> jobMasters = new ConcurrentHashMap<>();
     private final EmbeddedJobGraphStore jobGraphStore = new EmbeddedJobGraphStore();
 
-    public StandaloneHaServices(String dispatcherAddress, String resourceManagerAddress) {
-        this.dispatcherAddress = dispatcherAddress;
-        this.resourceManagerAddress = resourceManagerAddress;
+    private StandaloneHaServices(String jobManagerHost, int jobManagerPort, boolean leadersHere) {
+        String hostPort = jobManagerHost + ":" + jobManagerPort;
+        this.dispatcherAddress = hostPort + "/" + DISPATCHER_ENDPOINT;
+        this.resourceManagerAddress = hostPort + "/" + RESOURCE_MANAGER_ENDPOINT;
+        this.leadersHere = leadersHere;
     }
 
-    /** The services of a JobManager whose RPC service is reachable at {@code host:port}. */
+    /** For the JobManager's own process, whose RPC service is reachable at {@code host:port}. */
     public static StandaloneHaServices forJobManager(String host, int port) {
-        String hostPort = host + ":" + port;
-        return new StandaloneHaServices(hostPort + "/" + DISPATCHER_ENDPOINT, hostPort + "/" + RESOURCE_MANAGER_ENDPOINT);
+        return new StandaloneHaServices(host, port, true);
+    }
+
+    /** For a process (a TaskManager) finding the JobManager's components at {@code host:port}. */
+    public static StandaloneHaServices forTaskManager(String jobManagerHost, int jobManagerPort) {
+        return new StandaloneHaServices(jobManagerHost, jobManagerPort, false);
     }
 
     @Override
@@ -58,7 +70,7 @@ public final class StandaloneHaServices implements HaServices {
 
     @Override
     public LeaderRetrievalService getDispatcherLeaderRetriever() {
-        return new FixedLeaderRetrieval(dispatcherAddress);
+        return leadersHere ? dispatcher.newLeaderRetrievalService() : new FixedLeaderRetrieval(dispatcherAddress);
     }
 
     @Override
@@ -68,7 +80,7 @@ public final class StandaloneHaServices implements HaServices {
 
     @Override
     public LeaderRetrievalService getResourceManagerLeaderRetriever() {
-        return new FixedLeaderRetrieval(resourceManagerAddress);
+        return leadersHere ? resourceManager.newLeaderRetrievalService() : new FixedLeaderRetrieval(resourceManagerAddress);
     }
 
     @Override

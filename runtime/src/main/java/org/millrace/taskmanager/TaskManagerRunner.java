@@ -100,7 +100,7 @@ public final class TaskManagerRunner implements AutoCloseable {
             throw new IllegalConfigurationException("A TaskManager process supports " + HighAvailabilityOptions.HA_MODE.key()
                     + " NONE only so far, not '" + type + "'");
         }
-        return StandaloneHaServices.forJobManager(
+        return StandaloneHaServices.forTaskManager(
                 configuration.get(JobManagerOptions.RPC_ADDRESS), configuration.get(JobManagerOptions.RPC_PORT));
     }
 
