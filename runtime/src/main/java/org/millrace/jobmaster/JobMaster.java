@@ -563,7 +563,10 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         }
     }
 
-    /** Redeploys every subtask as a new attempt, into the slots the job holds. */
+    /**
+     * Redeploys every subtask as a new attempt: into the slots the job holds, or, when one of their
+     * TaskManagers was lost, into a fresh set of slots from the ResourceManager.
+     */
     private void restart() {
         if (status != JobStatus.RESTARTING) {
             return; // canceled while waiting for the backoff
