@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,10 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.millrace.api.JobID;
 import org.millrace.api.StreamExecutionEnvironment;
 import org.millrace.api.eventtime.WatermarkStrategy;
+import org.millrace.api.functions.KeyedProcessFunction;
+import org.millrace.api.functions.OpenContext;
+import org.millrace.api.state.ValueState;
+import org.millrace.api.state.ValueStateDescriptor;
+import org.millrace.api.util.Collector;
 import org.millrace.api.source.lib.DataGeneratorSource;
 import org.millrace.api.tuple.Tuple2;
 import org.millrace.api.typeinfo.TypeInformation;
 import org.millrace.api.typeinfo.Types;
+import org.millrace.configuration.CheckpointingOptions;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.HeartbeatManagerOptions;
 import org.millrace.configuration.LocalClusterOptions;
@@ -139,7 +144,7 @@ class ProcessClusterTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(PARALLELISM);
         String accumulator = "collect-" + JobID.generate();
         env.fromData(lines, Types.STRING)
-                .flatMap((String line, org.millrace.api.util.Collector<Tuple2<String, Long>> out) -> {
+                .flatMap((String line, Collector<Tuple2<String, Long>> out) -> {
                     for (String word : line.split("\\s+")) {
                         if (!word.isEmpty()) {
                             out.collect(Tuple2.of(word, 1L));
@@ -164,9 +169,9 @@ class ProcessClusterTest {
     private static final int KEYS = 8;
 
     /**
-     * Sums 0..SLOW_RECORDS-1 per key {@code i % KEYS}, slowly (the source pauses 1 ms every 8 records,
-     * about 5 s in all), so that a TaskManager dies while it runs. Stateless apart from the sums, which
-     * start from scratch on a restart.
+     * Sums 0..SLOW_RECORDS-1 per key {@code i % KEYS} in keyed state, slowly (the source pauses 1 ms
+     * every 8 records, a few seconds in all), so that a TaskManager dies while it runs. Without
+     * checkpoints a restart starts from scratch; with them, from the latest one.
      */
     private static CollectingJob<Tuple2<Long, Long>> slowKeyedSums(Configuration jobConfiguration) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(PARALLELISM);
@@ -178,10 +183,28 @@ class ProcessClusterTest {
                     return Tuple2.of(i % KEYS, i);
                 }, SLOW_RECORDS, KEY_SUM), WatermarkStrategy.noWatermarks(), "numbers")
                 .keyBy(t -> t.f0)
-                .reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1))
+                .process(new SumInKeyedState(), KEY_SUM)
                 .sinkTo(new CollectSink<>(KEY_SUM, accumulator));
         JobGraph graph = JobGraphGenerator.generate(env.getStreamGraph("slow sums"), JobID.generate(), jobConfiguration);
         return new CollectingJob<>(graph, accumulator, KEY_SUM);
+    }
+
+    /** Adds each record's value to its key's sum in a {@link ValueState} and emits the new sum. */
+    private static final class SumInKeyedState extends KeyedProcessFunction<Long, Tuple2<Long, Long>, Tuple2<Long, Long>> {
+        private transient ValueState<Long> sum;
+
+        @Override
+        public void open(OpenContext openContext) {
+            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Types.LONG));
+        }
+
+        @Override
+        public void processElement(Tuple2<Long, Long> value, Context ctx, Collector<Tuple2<Long, Long>> out) throws Exception {
+            Long current = sum.value();
+            long next = (current == null ? 0 : current) + value.f1;
+            sum.update(next);
+            out.collect(Tuple2.of(value.f0, next));
+        }
     }
 
     private static Map<Long, Long> expectedKeyedSums() {
@@ -334,5 +357,32 @@ class ProcessClusterTest {
         await().atMost(TIMEOUT).until(() -> statuses.contains(JobStatus.FINISHED));
         assertThat(statuses).contains(JobStatus.RESTARTING);
         assertThat(cluster.getResourceDriver().processes()).doesNotContainKey(killed).hasSize(2);
+    }
+
+    @Test
+    void withCheckpointsAJobWhoseTaskManagerIsKilledResumesFromTheLatestCheckpointAndFinishesExact(@TempDir Path checkpoints)
+            throws Exception {
+        awaitTwoTaskManagers();
+        Configuration jobConfiguration = new Configuration()
+                .set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay")
+                .set(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS, 3)
+                .set(RestartStrategyOptions.FIXED_DELAY_DELAY, Duration.ofMillis(500))
+                .set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(300))
+                .set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        CollectingJob<Tuple2<Long, Long>> job = slowKeyedSums(jobConfiguration);
+        JobID id = client.submitJob(job.graph()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        // a checkpoint exists once its _metadata file does
+        await().atMost(TIMEOUT).until(() -> {
+            try (var files = Files.walk(checkpoints)) {
+                return files.anyMatch(f -> f.getFileName().toString().equals("_metadata"));
+            }
+        });
+
+        cluster.getResourceDriver().processes().values().iterator().next().destroyForcibly();
+        JobResult result = client.requestJobResult(id).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+        // state written by the killed process is read by the replacement: sums neither lost nor counted twice
+        assertThat(result.status()).as("%s", result.failureCause()).isEqualTo(JobStatus.FINISHED);
+        assertThat(finalSums(job.results(result))).isEqualTo(expectedKeyedSums());
     }
 }
