@@ -60,4 +60,10 @@ public final class TaskManagerOptions {
             .defaultValue(Duration.ofMinutes(5))
             .withDescription("How long a TaskManager process tries to register at its ResourceManager (at start, or"
                     + " after it lost it) before it exits.");
+
+    public static final ConfigOption<String> JVM_OPTIONS = ConfigOptions.key("env.java.opts.taskmanager")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Extra JVM options of TaskManager processes started with '-t process', split at"
+                    + " spaces (e.g. to profile them with Java Flight Recorder).");
 }

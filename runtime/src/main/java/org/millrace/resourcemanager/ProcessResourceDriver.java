@@ -123,6 +123,14 @@ public final class ProcessResourceDriver implements ResourceDriver {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heapMebiBytes() + "m");
+        if (configuration.contains(TaskManagerOptions.JVM_OPTIONS)) {
+            // after our own, so that they can override them
+            for (String option : configuration.get(TaskManagerOptions.JVM_OPTIONS).trim().split("\\s+")) {
+                if (!option.isEmpty()) {
+                    command.add(option);
+                }
+            }
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         for (String property : INHERITED_PROPERTIES) {
