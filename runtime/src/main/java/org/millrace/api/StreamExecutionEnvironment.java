@@ -276,7 +276,7 @@ public class StreamExecutionEnvironment {
         Configuration conf = new Configuration(configuration);
         JobGraph jobGraph = JobGraphGenerator.generate(streamGraph, JobID.generate(), conf);
         userJars.forEach(jobGraph::addUserJar);
-        if (conf.get(TARGET).equals("local") && !conf.contains(SLOTS)) {
+        if ((conf.get(TARGET).equals("local") || conf.get(TARGET).equals("process")) && !conf.contains(SLOTS)) {
             // like Flink's local executor: size the embedded cluster for this job
             int tms = conf.get(TASK_MANAGERS);
             int slots = (jobGraph.getMaximumParallelism() + tms - 1) / tms;

@@ -17,4 +17,16 @@ public final class JobManagerOptions {
             .checking(d -> !d.isNegative() && !d.isZero(), "positive")
             .defaultValue(Duration.ofMinutes(5))
             .withDescription("How long a job waits for its slots before it fails.");
+
+    public static final ConfigOption<String> RPC_ADDRESS = ConfigOptions.key("jobmanager.rpc.address")
+            .stringType()
+            .defaultValue("localhost")
+            .withDescription("Address of the JobManager's RPC service (Dispatcher, ResourceManager, JobMasters):"
+                    + " where TaskManagers of a cluster without HA find the ResourceManager.");
+
+    public static final ConfigOption<Integer> RPC_PORT = ConfigOptions.key("jobmanager.rpc.port")
+            .intType()
+            .checking(p -> p >= 0 && p <= 65535, "between 0 and 65535")
+            .defaultValue(6123)
+            .withDescription("Port of the JobManager's RPC service; '-t process' picks a free one unless this is set.");
 }

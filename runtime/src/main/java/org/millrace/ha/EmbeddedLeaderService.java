@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,8 @@ final class EmbeddedLeaderService {
 
     private final String role;
     private final Executor notifier;
+    /** The session id of each grant: random, or fixed for standalone clusters. */
+    private final Supplier<UUID> sessionIds;
     private final Object lock = new Object();
 
     /** Waiting and current contenders, in arrival order. Guarded by {@code lock}. */
@@ -37,8 +40,13 @@ final class EmbeddedLeaderService {
     private LeaderInformation confirmed;
 
     EmbeddedLeaderService(String role, Executor notifier) {
+        this(role, notifier, UUID::randomUUID);
+    }
+
+    EmbeddedLeaderService(String role, Executor notifier, Supplier<UUID> sessionIds) {
         this.role = role;
         this.notifier = notifier;
+        this.sessionIds = sessionIds;
     }
 
     LeaderElection newLeaderElection() {
@@ -80,7 +88,7 @@ final class EmbeddedLeaderService {
     /** Called with {@code lock} held. */
     private void grantNext() {
         LeaderContender next = contenders.iterator().next();
-        UUID session = UUID.randomUUID();
+        UUID session = sessionIds.get();
         leader = next;
         leaderSessionId = session;
         LOG.debug("Granting {} leadership with session {}", role, session);

@@ -1,5 +1,9 @@
 package org.millrace.jobmaster;
 
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.millrace.cluster.JobResult;
@@ -44,7 +48,39 @@ public final class JobManagerRunner implements LeaderContender, AutoCloseableAsy
     }
 
     public void start() {
+        registerUserCodeClassLoader();
         leaderElection.startLeaderElection(this);
+    }
+
+    /**
+     * Lets the RPC service read what the job's tasks send that only the job's jars know (accumulators of
+     * user types), until the job has ended. Exceptions of user types arrive already made readable.
+     */
+    private void registerUserCodeClassLoader() {
+        if (jobGraph.getUserJars().isEmpty()) {
+            return;
+        }
+        URL[] urls = new URL[jobGraph.getUserJars().size()];
+        try {
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = jobGraph.getUserJars().get(i).toURL();
+            }
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            LOG.warn("Job {} ships jars this JobManager cannot read ({}); values of user types from its tasks"
+                    + " will not be readable", jobGraph.getJobId(), e.toString());
+            return;
+        }
+        URLClassLoader loader = new URLClassLoader("jobmanager-" + jobGraph.getJobId(), urls,
+                JobManagerRunner.class.getClassLoader());
+        services.rpcService().registerUserCodeClassLoader(jobGraph.getJobId(), loader);
+        resultFuture.whenComplete((result, error) -> {
+            services.rpcService().unregisterUserCodeClassLoader(jobGraph.getJobId());
+            try {
+                loader.close();
+            } catch (IOException e) {
+                LOG.debug("Could not close the class loader of job {}", jobGraph.getJobId(), e);
+            }
+        });
     }
 
     /** Completes when the job has ended; fails if the runner is closed first. */

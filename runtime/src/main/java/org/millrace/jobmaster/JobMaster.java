@@ -86,6 +86,8 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
     /** Slot i hosts subtask i of every vertex; null until allocated. */
     private List<AllocatedSlot> slots;
     private long runningSinceMillis;
+    /** TaskManagers found gone (heartbeat timeout, unreachable): a restart gets new slots instead of theirs. */
+    private final java.util.Set<ResourceID> lostTaskManagers = new java.util.HashSet<>();
     /** Asks the TaskExecutors this job deployed to for heartbeats; created in onStart. */
     private HeartbeatManager<Void, Void> taskManagerHeartbeats;
 
@@ -135,7 +137,7 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         if (status != JobStatus.CREATED) {
             return; // cannot happen (onStart is the first task of the main thread); guards the state machine
         }
-        Configuration configuration = jobGraph.getJobConfiguration();
+        Configuration configuration = services.effectiveConfiguration(jobGraph.getJobConfiguration());
         taskManagerHeartbeats = HeartbeatManager.createSender(resourceIdOf(jobId()), new TaskManagerHeartbeatListener(),
                 this::scheduleRunAsync, configuration.get(HeartbeatManagerOptions.HEARTBEAT_INTERVAL),
                 configuration.get(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT));
@@ -415,7 +417,8 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         @Override
         public void notifyHeartbeatTimeout(ResourceID resourceId) {
             onTaskManagerLost(resourceId, "no heartbeat for "
-                    + jobGraph.getJobConfiguration().get(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT).toMillis() + " ms ("
+                    + services.effectiveConfiguration(jobGraph.getJobConfiguration())
+                            .get(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT).toMillis() + " ms ("
                     + HeartbeatManagerOptions.HEARTBEAT_TIMEOUT.key() + ")");
         }
 
@@ -430,6 +433,8 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
 
     /** Its tasks there are gone without a report: they count as failed, and the job fails (no restarts yet). */
     private void onTaskManagerLost(ResourceID resourceId, String reason) {
+        lostTaskManagers.add(resourceId);
+        taskManagerHeartbeats.unmonitorTarget(resourceId);
         Throwable firstFailure = null;
         for (Execution e : executions) {
             if (e.slot != null && e.slot.slotId().resourceId().equals(resourceId) && !e.isTerminal()) {
@@ -536,6 +541,7 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
                     if (error != null && !e.isTerminal()) {
                         // its TaskManager is unreachable: no report will come, count the task as gone
                         LOG.warn("Could not cancel {}; considering it canceled", e, error);
+                        lostTaskManagers.add(e.slot.slotId().resourceId());
                         e.state = ExecutionState.CANCELED;
                         checkJobTermination();
                     }
@@ -557,7 +563,10 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         }
     }
 
-    /** Redeploys every subtask as a new attempt, into the slots the job holds. */
+    /**
+     * Redeploys every subtask as a new attempt: into the slots the job holds, or, when one of their
+     * TaskManagers was lost, into a fresh set of slots from the ResourceManager.
+     */
     private void restart() {
         if (status != JobStatus.RESTARTING) {
             return; // canceled while waiting for the backoff
@@ -571,6 +580,18 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         executions.clear();
         executions.addAll(next);
         transitionTo(JobStatus.RUNNING, null);
+        if (slots.stream().anyMatch(s -> lostTaskManagers.contains(s.slotId().resourceId()))) {
+            // some slots died with their TaskManager: give all back and take what the ResourceManager
+            // has now (a replacement TaskManager's among them); onSlotsAllocated deploys
+            LOG.info("Job {} ({}) lost TaskManagers {}; requesting new slots", jobGraph.getName(), jobId(), lostTaskManagers);
+            slots = null;
+            lostTaskManagers.clear();
+            ResourceManagerGateway rm = resourceManager;
+            rm.releaseSlots(jobId())
+                    .thenCompose(ignored -> rm.requestSlots(jobId(), jobGraph.getMaximumParallelism()))
+                    .whenCompleteAsync(this::onSlotsAllocated, getMainThreadExecutor());
+            return;
+        }
         deployAll();
     }
 

@@ -1,6 +1,7 @@
 package org.millrace.rpc;
 
 import java.util.UUID;
+import org.millrace.api.JobID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,6 +24,15 @@ public interface RpcService extends AutoCloseable {
 
     /** Connects to a leader; every call through the gateway carries {@code fencingToken}. */
     <G extends FencedRpcGateway> CompletableFuture<G> connect(String address, UUID fencingToken, Class<G> gatewayType);
+
+    /**
+     * Lets values of {@code jobId} received through this service (accumulators, user exceptions) be
+     * read with the job's class loader, until {@link #unregisterUserCodeClassLoader}. Services that
+     * do not serialize ignore it.
+     */
+    default void registerUserCodeClassLoader(JobID jobId, ClassLoader jobClassLoader) {}
+
+    default void unregisterUserCodeClassLoader(JobID jobId) {}
 
     @Override
     void close();

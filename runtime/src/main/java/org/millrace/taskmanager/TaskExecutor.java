@@ -35,6 +35,9 @@ import org.millrace.resourcemanager.SlotReport;
 import org.millrace.resourcemanager.TaskExecutorRegistration;
 import org.millrace.rpc.RpcEndpoint;
 import org.millrace.rpc.RpcService;
+import org.millrace.rpc.SerializedThrowable;
+import org.millrace.configuration.TaskManagerOptions;
+import org.millrace.task.TaskFailureException;
 import org.millrace.task.TaskDeploymentDescriptor;
 import org.millrace.task.TaskExecutionState;
 import org.slf4j.Logger;
@@ -66,6 +69,12 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private final TaskSlotTable slotTable;
     private final UserCodeClassLoaders classLoaders = new UserCodeClassLoaders(TaskExecutor.class.getClassLoader());
     private final Map<ExecutionAttemptID, RunningTask> tasks = new HashMap<>();
+    private final FatalErrorHandler fatalErrorHandler;
+    /**
+     * Identifies the registration timeout that runs while no ResourceManager has accepted us (at start,
+     * after losing it); null while registered. A timeout whose token is no longer current is void.
+     */
+    private Object registrationTimeoutToken;
 
     /** The ResourceManager leader we know of (null: none), and its gateway once registered there. */
     private LeaderInformation resourceManagerLeader;
@@ -99,7 +108,21 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             LeaderRetrievalService resourceManagerRetriever,
             ShuffleEnvironment shuffleEnvironment,
             TaskFactory taskFactory) {
+        this(rpcService, resourceId, configuration, resourceManagerRetriever, shuffleEnvironment, taskFactory,
+                error -> LOG.error("TaskManager {} failed", resourceId, error));
+    }
+
+    /** @param fatalErrorHandler hears what this TaskExecutor cannot recover from (a TaskManager process exits) */
+    public TaskExecutor(
+            RpcService rpcService,
+            ResourceID resourceId,
+            TaskManagerConfiguration configuration,
+            LeaderRetrievalService resourceManagerRetriever,
+            ShuffleEnvironment shuffleEnvironment,
+            TaskFactory taskFactory,
+            FatalErrorHandler fatalErrorHandler) {
         super(rpcService, "taskexecutor-" + resourceId);
+        this.fatalErrorHandler = fatalErrorHandler;
         this.resourceId = resourceId;
         this.configuration = configuration;
         this.resourceManagerRetriever = resourceManagerRetriever;
@@ -122,6 +145,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 this::scheduleRunAsync, configuration.heartbeatInterval(), configuration.heartbeatTimeout());
         jobManagerHeartbeats = HeartbeatManager.createReceiver(resourceId, new JobManagerHeartbeatListener(),
                 this::scheduleRunAsync, configuration.heartbeatInterval(), configuration.heartbeatTimeout());
+        startRegistrationTimeout();
         resourceManagerRetriever.start(new LeaderRetrievalListener() {
             @Override
             public void notifyLeaderAddress(String leaderAddress, UUID leaderSessionId) {
@@ -138,6 +162,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     private void onResourceManagerLeader(LeaderInformation leader) {
         resourceManagerLeader = leader;
+        if (resourceManager != null) {
+            startRegistrationTimeout();
+        }
         resourceManager = null;
         resourceManagerHeartbeats.unmonitorTarget(ResourceManagerGateway.RESOURCE_ID);
         if (leader != null && !stopping) {
@@ -164,10 +191,26 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                         }, REGISTRATION_RETRY_DELAY);
                     } else {
                         resourceManager = gateway;
+                        registrationTimeoutToken = null;
                         monitorResourceManager(gateway);
                         LOG.info("{} registered at the ResourceManager {}", resourceId, leader.address());
                     }
                 }, getMainThreadExecutor());
+    }
+
+    /** Unless registered again within {@code taskmanager.registration.timeout}, the error is fatal. */
+    private void startRegistrationTimeout() {
+        Object token = new Object();
+        registrationTimeoutToken = token;
+        Duration timeout = configuration.registrationTimeout();
+        scheduleRunAsync(() -> {
+            if (registrationTimeoutToken == token && resourceManager == null && !stopping) {
+                fatalErrorHandler.onFatalError(new TimeoutException("TaskManager " + resourceId
+                        + " could not register at a ResourceManager within " + timeout.toMillis() + " ms ("
+                        + TaskManagerOptions.REGISTRATION_TIMEOUT.key() + "); last known leader: "
+                        + (resourceManagerLeader == null ? "none" : resourceManagerLeader.address())));
+            }
+        }, timeout);
     }
 
     private void monitorResourceManager(ResourceManagerGateway gateway) {
@@ -196,6 +239,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             LOG.warn("{}: no heartbeat request from the ResourceManager for {} ms; registering again", resourceId,
                     configuration.heartbeatTimeout().toMillis());
             resourceManager = null;
+            startRegistrationTimeout();
             if (resourceManagerLeader != null && !stopping) {
                 registerAt(resourceManagerLeader);
             }
@@ -279,6 +323,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         TaskHandle handle;
         try {
             ClassLoader userClassLoader = classLoaders.get(jobId, descriptor.userJars());
+            getRpcService().registerUserCodeClassLoader(jobId, userClassLoader);
             handle = taskFactory.createTask(descriptor, shuffleEnvironment, userClassLoader,
                     state -> reportFromTaskThread(state), checkpointResponderFor(jobMaster));
         } catch (Exception e) {
@@ -342,7 +387,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             return;
         }
         boolean terminal = state.state().isTerminal();
-        task.jobMaster().updateTaskExecutionState(state).whenCompleteAsync((ignored, error) -> {
+        task.jobMaster().updateTaskExecutionState(readableEverywhere(state)).whenCompleteAsync((ignored, error) -> {
             if (error != null && !terminal) {
                 // the JobMaster is gone or does not know the task: nobody would ever cancel it
                 LOG.warn("JobMaster rejected state {} of {}; canceling it", state.state(), task.name(), error);
@@ -356,6 +401,22 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 allTasksTerminated.complete(null);
             }
         }
+    }
+
+    /** The report with a failure whose user exception classes the JobManager and client may not know replaced. */
+    private static TaskExecutionState readableEverywhere(TaskExecutionState state) {
+        TaskFailureException failure = state.failure();
+        if (failure == null || failure.getCause() == null) {
+            return state;
+        }
+        Throwable cause = SerializedThrowable.readableEverywhere(failure.getCause(), TaskExecutor.class.getClassLoader());
+        if (cause == failure.getCause()) {
+            return state;
+        }
+        TaskFailureException readable = new TaskFailureException(
+                failure.getTaskName(), failure.getSubtaskIndex(), failure.getParallelism(), cause);
+        readable.setStackTrace(failure.getStackTrace());
+        return new TaskExecutionState(state.jobId(), state.executionId(), state.state(), readable, state.accumulators());
     }
 
     @Override
@@ -391,6 +452,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             }
         }
         classLoaders.release(jobId);
+        getRpcService().unregisterUserCodeClassLoader(jobId);
         jobManagerHeartbeats.unmonitorTarget(JobMaster.resourceIdOf(jobId));
     }
 

@@ -107,6 +107,57 @@ class MillraceScriptTest {
                 "at millrace-user-code//jobs.Thrower.main(Thrower.java:1)");
     }
 
+    /** Counts words and prints the running counts: word,count per line. */
+    private static final String WORDS_JOB = """
+            package jobs;
+            import org.millrace.api.StreamExecutionEnvironment;
+            import org.millrace.api.functions.FlatMapFunction;
+            import org.millrace.api.tuple.Tuple2;
+            import org.millrace.api.typeinfo.Types;
+            import org.millrace.api.util.Collector;
+            public class Words {
+                public static void main(String[] args) throws Exception {
+                    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+                    env.fromElements("to be or not to be", "that is the question", "to sleep perchance to dream")
+                            .flatMap(new Split()).returns(Types.TUPLE(Types.STRING, Types.LONG))
+                            .keyBy(pair -> pair.f0, Types.STRING)
+                            .sum(1)
+                            .map(pair -> pair.f0 + "," + pair.f1)
+                            .print();
+                    env.execute("Words");
+                }
+                public static final class Split implements FlatMapFunction<String, Tuple2<String, Long>> {
+                    @Override
+                    public void flatMap(String line, Collector<Tuple2<String, Long>> out) {
+                        for (String word : line.split(" ")) {
+                            out.collect(Tuple2.of(word, 1L));
+                        }
+                    }
+                }
+            }
+            """;
+
+    private static List<String> printedRecords(Result r) {
+        return r.out().lines().filter(l -> !l.startsWith("Job ")).sorted().toList();
+    }
+
+    @Test
+    void a_job_jar_run_with_target_process_prints_what_it_prints_with_target_local() throws Exception {
+        Path jar = TestJars.jar().source("jobs.Words", WORDS_JOB).mainClass("jobs.Words").build(dir.resolve("words.jar"));
+
+        Result local = millrace("run", "-t", "local", "-p", "2", jar.toString());
+        // two TaskManager JVMs that load the job's classes from its jar, the print sink's lines on our stdout
+        Result process = millrace("run", "-t", "process", "-p", "2", "-Dlocal.number-taskmanager=2", jar.toString());
+
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        assertThat(process.exitCode()).as(process.err()).isZero();
+        // "i> " names the printing subtask: the same keys go to the same subtasks in both
+        assertThat(printedRecords(local)).hasSize(15).map(l -> l.replaceFirst("^\\d+> ", ""))
+                .contains("to,4", "be,2", "dream,1");
+        assertThat(printedRecords(process)).isEqualTo(printedRecords(local));
+        assertThat(process.out()).contains("finished with status FINISHED");
+    }
+
     @Test
     void millrace_opts_come_after_the_scripts_own_settings() throws Exception {
         Path elsewhere = dir.resolve("elsewhere");

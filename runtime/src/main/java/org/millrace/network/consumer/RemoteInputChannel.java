@@ -414,6 +414,7 @@ public final class RemoteInputChannel extends InputChannel implements BufferRecy
     @Override
     public String toString() {
         return "RemoteInputChannel#" + channelIndex + " " + id + " [" + partitionId + ", subpartition "
-                + consumedSubpartitionIndex + " at " + producerLocation.host() + ":" + producerLocation.dataPort() + "]";
+                + consumedSubpartitionIndex + " at TaskManager " + producerLocation.taskManagerId() + " ("
+                + producerLocation.host() + ":" + producerLocation.dataPort() + ")]";
     }
 }

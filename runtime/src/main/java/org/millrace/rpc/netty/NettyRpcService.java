@@ -156,10 +156,12 @@ public final class NettyRpcService implements RpcService, CodecContext {
      * Lets Java-serialized values of {@code jobId} (accumulators, user exceptions) be read with the
      * job's class loader; unregister when the job's last task or slot is gone from this process.
      */
+    @Override
     public void registerUserCodeClassLoader(JobID jobId, ClassLoader jobClassLoader) {
         classLoader.register(jobId, jobClassLoader);
     }
 
+    @Override
     public void unregisterUserCodeClassLoader(JobID jobId) {
         classLoader.unregister(jobId);
     }
