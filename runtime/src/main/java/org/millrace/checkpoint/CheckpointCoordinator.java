@@ -138,6 +138,13 @@ public final class CheckpointCoordinator {
         }
     }
 
+    /** Aborts the running checkpoint (some subtasks restart) without counting it as a failure. */
+    public void abortPendingCheckpoint(String reason) {
+        if (pending != null) {
+            abort(pending, reason, false);
+        }
+    }
+
     public void shutdown() {
         shutDown = true;
         stopCheckpointScheduler("the job ended");
@@ -257,10 +264,22 @@ public final class CheckpointCoordinator {
         }
     }
 
-    public void decline(ExecutionAttemptID executionId, long checkpointId, String reason) {
+    /**
+     * A subtask ended: if the running checkpoint still waits for its acknowledgement, none will come
+     * (its trigger met a task that had just finished), so that checkpoint is aborted, not as a failure.
+     */
+    public void onSubtaskEnded(ExecutionAttemptID executionId) {
+        PendingCheckpoint checkpoint = pending;
+        if (checkpoint != null && !checkpoint.finalizing && checkpoint.isWaitingFor(executionId)) {
+            abort(checkpoint, executionId + " ended before acknowledging it", false);
+        }
+    }
+
+    /** A task could not take part; {@code taskNotReady} declines (task starting or ended) are not failures. */
+    public void decline(ExecutionAttemptID executionId, long checkpointId, String reason, boolean taskNotReady) {
         PendingCheckpoint checkpoint = pending;
         if (checkpoint != null && checkpoint.id == checkpointId) {
-            abort(checkpoint, executionId + " declined: " + reason, true);
+            abort(checkpoint, executionId + " declined: " + reason, !taskNotReady);
         }
     }
 

@@ -62,6 +62,10 @@ final class PendingCheckpoint {
         return true;
     }
 
+    boolean isWaitingFor(ExecutionAttemptID executionId) {
+        return notYetAcknowledged.containsKey(executionId);
+    }
+
     boolean isFullyAcknowledged() {
         return notYetAcknowledged.isEmpty();
     }

@@ -29,4 +29,11 @@ public final class JobManagerOptions {
             .checking(p -> p >= 0 && p <= 65535, "between 0 and 65535")
             .defaultValue(6123)
             .withDescription("Port of the JobManager's RPC service; '-t process' picks a free one unless this is set.");
+
+    public static final ConfigOption<String> FAILOVER_STRATEGY = ConfigOptions.key("jobmanager.execution.failover-strategy")
+            .stringType()
+            .checking(v -> v.equals("region") || v.equals("full"), "region or full")
+            .defaultValue("region")
+            .withDescription("What restarts when a task fails: region (only the subtasks connected to it by data"
+                    + " exchanges, from the latest checkpoint) or full (the whole job).");
 }

@@ -32,6 +32,7 @@ import org.millrace.cluster.JobResult;
 import org.millrace.cluster.JobStatusListener;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.HeartbeatManagerOptions;
+import org.millrace.configuration.JobManagerOptions;
 import org.millrace.graph.ExecutionAttemptID;
 import org.millrace.graph.ExecutionGraph;
 import org.millrace.graph.ExecutionVertex;
@@ -97,6 +98,12 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
     private final ExecutorService ioExecutor;
     /** The savepoint the job was started from ({@code execution.savepoint.path}), or null. */
     private CheckpointMetadata initialSavepoint;
+    /** Subtasks connected by data exchanges: what restarts together. */
+    private FailoverRegions regions;
+    /** True for jobmanager.execution.failover-strategy: region. */
+    private boolean regionFailover;
+    /** Regions being restarted: false while their subtasks are canceled, true once the redeployment is scheduled. */
+    private final Map<Integer, Boolean> restartingRegions = new HashMap<>();
     /** Running executions that reported their end of data. */
     private final Set<ExecutionAttemptID> endOfDataReported = new HashSet<>();
 
@@ -152,6 +159,8 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
                     new StandaloneCompletedCheckpointStore(configuration.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS)),
                     new JobCheckpointParticipants(), this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor);
             executionGraph = ExecutionGraph.build(jobGraph);
+            regions = new FailoverRegions(executionGraph);
+            regionFailover = "region".equals(configuration.get(JobManagerOptions.FAILOVER_STRATEGY));
             for (ExecutionVertex v : executionGraph.getVerticesTopologically()) {
                 Execution e = new Execution(v, 0);
                 executions.add(e);
@@ -297,9 +306,12 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
             return CompletableFuture.completedFuture(null); // it started before our cancel call reached it
         }
         execution.state = update.state();
+        if (update.state().isTerminal() && checkpointCoordinator != null) {
+            checkpointCoordinator.onSubtaskEnded(execution.attemptId);
+        }
         switch (update.state()) {
             case FINISHED -> execution.accumulators = update.accumulators() == null ? Map.of() : update.accumulators();
-            case FAILED -> handleFailure(update.failure() != null
+            case FAILED -> onTaskFailed(execution, update.failure() != null
                     ? update.failure()
                     : taskFailure(execution, new IllegalStateException("The task failed without a cause")));
             case CANCELED -> {
@@ -321,8 +333,8 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
     }
 
     @Override
-    public void declineCheckpoint(ExecutionAttemptID executionId, long checkpointId, String reason) {
-        checkpointCoordinator.decline(executionId, checkpointId, reason);
+    public void declineCheckpoint(ExecutionAttemptID executionId, long checkpointId, String reason, boolean taskNotReady) {
+        checkpointCoordinator.decline(executionId, checkpointId, reason, taskNotReady);
     }
 
     @Override
@@ -458,6 +470,7 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
             if (checkpointCoordinator != null) {
                 checkpointCoordinator.stopCheckpointScheduler("the job is canceled");
             }
+            restartingRegions.clear();
             transitionTo(JobStatus.CANCELLING, null);
             cancelExecutions();
             checkJobTermination();
@@ -507,16 +520,90 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
             // same slots once they are gone and the backoff has passed (see checkJobTermination)
             LOG.info("Job {} ({}) restarts after {} ms ({}): {}", jobGraph.getName(), jobId(),
                     restartStrategy.getBackoffTimeMillis(), restartStrategy, cause.toString());
+            restartingRegions.clear();
             transitionTo(JobStatus.RESTARTING, cause);
             cancelExecutions();
             checkJobTermination();
             return;
         }
         LOG.info("Job {} ({}) fails: {}", jobGraph.getName(), jobId(), cause.toString());
+        failToEnd(cause);
+    }
+
+    private void failToEnd(Throwable cause) {
+        restartingRegions.clear();
+        if (checkpointCoordinator != null) {
+            checkpointCoordinator.stopCheckpointScheduler("the job failed: " + cause);
+        }
         failureCause = cause;
         transitionTo(JobStatus.FAILING, cause);
         cancelExecutions();
         checkJobTermination();
+    }
+
+    /**
+     * A task failed: with region failover, and when its region is not the whole job, only its region
+     * restarts (from the latest checkpoint); otherwise the job fails over as a whole.
+     */
+    private void onTaskFailed(Execution failed, Throwable cause) {
+        if (status != JobStatus.RUNNING) {
+            return;
+        }
+        int region = regions.regionOf(failed.vertex.getId());
+        if (restartingRegions.containsKey(region)) {
+            return; // a consequence of the region's own restart
+        }
+        if (!regionFailover || regions.numberOfRegions() == 1 || slots == null || !lostTaskManagers.isEmpty()) {
+            handleFailure(cause);
+            return;
+        }
+        restartStrategy.notifyFailure(cause);
+        if (!restartStrategy.canRestart()) {
+            LOG.info("Job {} ({}) fails: {}", jobGraph.getName(), jobId(), cause.toString());
+            failToEnd(cause);
+            return;
+        }
+        LOG.info("Job {} ({}) restarts region {} of {} after {} ms ({}): {}", jobGraph.getName(), jobId(), region,
+                regions.numberOfRegions(), restartStrategy.getBackoffTimeMillis(), restartStrategy, cause.toString());
+        checkpointCoordinator.abortPendingCheckpoint("region " + region + " restarts");
+        restartingRegions.put(region, false);
+        for (Execution e : executions) {
+            if (regions.regionOf(e.vertex.getId()) != region) {
+                continue;
+            }
+            if (e.state == ExecutionState.CREATED) {
+                e.state = ExecutionState.CANCELED;
+            } else if (!e.isTerminal()) {
+                e.state = ExecutionState.CANCELING;
+                cancelTask(e);
+            }
+        }
+    }
+
+    /** Redeploys the subtasks of {@code region} as new attempts in their slots, from the latest checkpoint. */
+    private void redeployRegion(int region) {
+        if (status != JobStatus.RUNNING || restartingRegions.remove(region) == null) {
+            return;
+        }
+        CompletedCheckpoint latest = checkpointCoordinator.getLatestCompletedCheckpoint();
+        CheckpointMetadata restoreFrom = latest != null ? latest.metadata() : initialSavepoint;
+        List<Execution> redeploy = new ArrayList<>();
+        for (int i = 0; i < executions.size(); i++) {
+            Execution previous = executions.get(i);
+            if (regions.regionOf(previous.vertex.getId()) == region) {
+                Execution e = new Execution(previous.vertex, previous.attemptId.attemptNumber() + 1);
+                executions.set(i, e);
+                executionsByAttempt.put(e.attemptId, e);
+                redeploy.add(e);
+            }
+        }
+        JobMasterGateway self = getSelfGateway(JobMasterGateway.class);
+        for (Execution e : redeploy) {
+            if (status != JobStatus.RUNNING) {
+                break;
+            }
+            deploy(e, self, restoreFrom);
+        }
     }
 
     /** Cancels every execution that has not ended; those never deployed are canceled on the spot. */
@@ -549,6 +636,10 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
     }
 
     private void checkJobTermination() {
+        if (status == JobStatus.RUNNING && !restartingRegions.isEmpty()) {
+            scheduleCanceledRegions();
+            return; // the job does not end while a region restarts
+        }
         for (Execution e : executions) {
             if (!e.isTerminal()) {
                 return;
@@ -560,6 +651,27 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
             case CANCELLING -> endJob(JobStatus.CANCELED, Map.of());
             case RESTARTING -> scheduleRunAsync(this::restart, Duration.ofMillis(restartStrategy.getBackoffTimeMillis()));
             default -> {}
+        }
+    }
+
+    /** Schedules the redeployment of each restarting region whose subtasks have all ended. */
+    private void scheduleCanceledRegions() {
+        for (Map.Entry<Integer, Boolean> r : restartingRegions.entrySet()) {
+            if (r.getValue()) {
+                continue;
+            }
+            boolean allEnded = true;
+            for (Execution e : executions) {
+                if (regions.regionOf(e.vertex.getId()) == r.getKey() && !e.isTerminal()) {
+                    allEnded = false;
+                    break;
+                }
+            }
+            if (allEnded) {
+                r.setValue(true);
+                int region = r.getKey();
+                scheduleRunAsync(() -> redeployRegion(region), Duration.ofMillis(restartStrategy.getBackoffTimeMillis()));
+            }
         }
     }
 

@@ -30,8 +30,11 @@ public interface JobMasterGateway extends FencedRpcGateway {
     void acknowledgeCheckpoint(ExecutionAttemptID executionId, long checkpointId, CheckpointMetrics metrics,
             TaskStateSnapshot state);
 
-    /** From a task: it could not take part in {@code checkpointId}. */
-    void declineCheckpoint(ExecutionAttemptID executionId, long checkpointId, String reason);
+    /**
+     * From a task: it could not take part in {@code checkpointId}; {@code taskNotReady} when it was
+     * starting or had ended (the abort then does not count as a checkpoint failure).
+     */
+    void declineCheckpoint(ExecutionAttemptID executionId, long checkpointId, String reason, boolean taskNotReady);
 
     /** From a task: its data ended; it waits for a final checkpoint. */
     void notifyEndOfData(ExecutionAttemptID executionId);

@@ -1,5 +1,7 @@
 package org.millrace.task;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +26,44 @@ final class Mailbox {
     /** Set by {@link #wakeUp}; guarded by {@link #lock}. */
     private boolean wakeUpRequested;
 
+    /** Set once by {@link #close()}; guarded by {@link #lock}. */
+    private boolean closed;
+
+    /** Queues {@code mail}; after {@link #close()} it is dropped. */
     void put(Runnable mail) {
-        mails.add(mail);
+        tryPut(mail);
+    }
+
+    /** Queues {@code mail} unless the mailbox is closed; false if it was not queued. */
+    boolean tryPut(Runnable mail) {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            mails.add(mail);
+        } finally {
+            lock.unlock();
+        }
         hasMail = true;
         wakeUp();
+        return true;
+    }
+
+    /** Refuses further mail and returns what was queued and never run; task thread, once the loop has ended. */
+    List<Runnable> close() {
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+        List<Runnable> left = new ArrayList<>();
+        Runnable mail;
+        while ((mail = mails.poll()) != null) {
+            left.add(mail);
+        }
+        return left;
     }
 
     boolean hasMail() {

@@ -105,10 +105,15 @@ final class StreamTask implements CheckpointBarrierListener {
         }
     }
 
-    /** Runs the task to the end of its input, or until canceled. Returns true if the input ended. */
-    boolean invoke() throws Exception {
+    /**
+     * Opens the operators, tells {@code onOpened}, then runs the task to the end of its input or until
+     * canceled. Returns true if the input ended.
+     */
+    boolean invoke(Runnable onOpened) throws Exception {
         try {
             chain.open();
+            // only now RUNNING: checkpoints triggered while operators open (RocksDB loading) would wait for them
+            onOpened.run();
             if (bufferTimeoutMillis > 0) {
                 timers.scheduleAtFixedRate(time -> flushOutputs(), bufferTimeoutMillis, bufferTimeoutMillis);
             }
@@ -132,6 +137,7 @@ final class StreamTask implements CheckpointBarrierListener {
             return true;
         } finally {
             timers.shutDown();
+            closeMailbox();
         }
     }
 
@@ -171,15 +177,41 @@ final class StreamTask implements CheckpointBarrierListener {
     //  Checkpoints
     // ------------------------------------------------------------------------
 
-    /** Any thread (a source task's trigger from the JobMaster): the checkpoint runs as mail. */
+    /**
+     * Any thread (a source task's trigger from the JobMaster): the checkpoint runs as mail. A task
+     * whose loop has ended declines, so the coordinator never waits for an answer that cannot come.
+     */
     void triggerCheckpoint(CheckpointBarrier barrier) {
-        mailbox.put(() -> {
+        if (!mailbox.tryPut(new CheckpointTrigger(barrier))) {
+            checkpoints.declineNotReady(barrier.checkpointId(), "the task has ended");
+        }
+    }
+
+    /** Mail that starts a checkpoint at a source task. */
+    private final class CheckpointTrigger implements Runnable {
+        final CheckpointBarrier barrier;
+
+        CheckpointTrigger(CheckpointBarrier barrier) {
+            this.barrier = barrier;
+        }
+
+        @Override
+        public void run() {
             try {
                 performCheckpoint(barrier, 0);
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
-        });
+        }
+    }
+
+    /** After the loop: refuses further mail and declines the checkpoints triggered but not started. Task thread. */
+    private void closeMailbox() {
+        for (Runnable left : mailbox.close()) {
+            if (left instanceof CheckpointTrigger trigger) {
+                checkpoints.declineNotReady(trigger.barrier.checkpointId(), "the task has ended");
+            }
+        }
     }
 
     /** Any thread: checkpoint {@code checkpointId} is complete; operators commit as mail. */

@@ -105,6 +105,11 @@ final class SubtaskCheckpointCoordinator implements AutoCloseable {
         responder.declineCheckpoint(executionId, checkpointId, cause);
     }
 
+    /** The task cannot take part (not running yet, or ended): not a failure of the checkpoint mechanism. */
+    void declineNotReady(long checkpointId, String reason) {
+        responder.declineCheckpoint(executionId, checkpointId, new CheckpointDeclinedException(reason, true));
+    }
+
     void reportEndOfData() {
         responder.reportEndOfData(executionId);
     }

@@ -90,7 +90,7 @@ public final class Task implements Runnable {
         StreamTask st = streamTask;
         if (st == null || state != ExecutionState.RUNNING) {
             checkpointResponder.declineCheckpoint(descriptor.executionId(), barrier.checkpointId(),
-                    new IllegalStateException(descriptor.taskNameWithSubtask() + " is not running (" + state + ")"));
+                    new CheckpointDeclinedException(descriptor.taskNameWithSubtask() + " is not running (" + state + ")", true));
             return;
         }
         st.triggerCheckpoint(barrier);
@@ -173,8 +173,7 @@ public final class Task implements Runnable {
             if (canceled) {
                 return;
             }
-            report(ExecutionState.RUNNING, null, null);
-            finished = st.invoke();
+            finished = st.invoke(() -> report(ExecutionState.RUNNING, null, null));
         } catch (Throwable t) {
             failure = t;
         } finally {

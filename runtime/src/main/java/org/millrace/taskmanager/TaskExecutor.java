@@ -3,6 +3,7 @@ package org.millrace.taskmanager;
 import org.millrace.checkpoint.CheckpointMetrics;
 import org.millrace.checkpoint.TaskStateSnapshot;
 import org.millrace.network.api.CheckpointBarrier;
+import org.millrace.task.CheckpointDeclinedException;
 import org.millrace.task.CheckpointResponder;
 import org.millrace.task.TaskIOReport;
 import org.millrace.task.TaskIOSnapshot;
@@ -347,7 +348,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
             @Override
             public void declineCheckpoint(ExecutionAttemptID executionId, long checkpointId, Throwable cause) {
-                jobMaster.declineCheckpoint(executionId, checkpointId, String.valueOf(cause));
+                jobMaster.declineCheckpoint(executionId, checkpointId, String.valueOf(cause),
+                        cause instanceof CheckpointDeclinedException d && d.isTaskNotReady());
             }
 
             @Override

@@ -110,6 +110,47 @@ class CheckpointRecoveryTest {
         assertThat(readCommitted(output)).isEqualTo(expected);
     }
 
+    @Test
+    void aFailureRestartsOnlyItsPipelinedRegionAndStaysExactlyOnce(@TempDir java.nio.file.Path dir) throws Exception {
+        long events = 100_000;
+        Configuration config = checkpointing("hashmap", dir, 50);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS, 1);
+        config.set(RestartStrategyOptions.FIXED_DELAY_DELAY, Duration.ofMillis(10));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, config);
+        String output = dir.resolve("forward").toUri().toString();
+        // no shuffle: subtask i of the source feeds subtask i of the sink only, two regions
+        env.fromSequence(0, events - 1)
+                .map(new FailOnceAfter(20_000))
+                .map(new AttemptRecorder())
+                .sinkTo(FileSink.forRowFormat(new Path(output), new SimpleStringEncoder<String>()).build());
+
+        org.millrace.api.JobExecutionResult result = env.execute("two regions");
+
+        assertThat((Long) result.getAccumulatorResult("attempt-of-subtask-0")).as("the failed subtask restarted").isEqualTo(1);
+        assertThat((Long) result.getAccumulatorResult("attempt-of-subtask-1")).as("the other region kept running").isEqualTo(0);
+        Map<String, Integer> expected = new HashMap<>();
+        for (long e = 0; e < events; e++) {
+            expected.put(Long.toString(e), 1);
+        }
+        assertThat(readCommitted(output)).isEqualTo(expected);
+    }
+
+    /** Records the attempt number of each subtask in the job's result; passes values on as text. */
+    static final class AttemptRecorder extends RichMapFunction<Long, String> {
+        @Override
+        public void open(OpenContext openContext) {
+            org.millrace.api.accumulators.LongMaximum attempt = new org.millrace.api.accumulators.LongMaximum();
+            attempt.add(getRuntimeContext().getTaskInfo().getAttemptNumber());
+            getRuntimeContext().addAccumulator("attempt-of-subtask-" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), attempt);
+        }
+
+        @Override
+        public String map(Long value) {
+            return Long.toString(value);
+        }
+    }
+
     private static void countingJob(StreamExecutionEnvironment env, long events, int keys, String output, boolean throttled) {
         env.setMaxParallelism(128);
         env.fromSequence(0, events - 1).uid("events")
