@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.millrace.api.JobExecutionResult;
+import org.millrace.api.CheckpointingMode;
 import org.millrace.api.StreamExecutionEnvironment;
 import org.millrace.checkpoint.CheckpointStats;
 import org.millrace.configuration.CheckpointingOptions;
@@ -32,7 +33,7 @@ final class KeyedCountRocksDbCheckpointJob implements BenchJob {
     public void configure(Configuration conf, Path scratchDir) {
         conf.set(CheckpointingOptions.STATE_BACKEND, "rocksdb");
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, interval);
-        conf.set(CheckpointingOptions.CHECKPOINTING_MODE, "EXACTLY_ONCE");
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, scratchDir.resolve("checkpoints").toUri().toString());
     }
 

@@ -58,6 +58,8 @@ class BenchJobsTest {
         // a bounded job with checkpointing ends with a final checkpoint after its end of data
         assertThat(Long.parseLong(f.get("ckpt_completed"))).isGreaterThanOrEqualTo(1);
         assertThat(Long.parseLong(f.get("ckpt_max_ms"))).isGreaterThanOrEqualTo(Long.parseLong(f.get("ckpt_avg_ms")));
+        // the running sums live in the RocksDB backend, so checkpoints carry them
+        assertThat(Double.parseDouble(f.get("ckpt_max_state_mb"))).isPositive();
         assertThat(dir.resolve("scratch").resolve("checkpoints")).isDirectory();
     }
 
