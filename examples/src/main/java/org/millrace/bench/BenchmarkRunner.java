@@ -1,13 +1,17 @@
 package org.millrace.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.millrace.api.JobExecutionResult;
 import org.millrace.api.JobID;
 import org.millrace.api.StreamExecutionEnvironment;
@@ -30,9 +34,12 @@ public final class BenchmarkRunner {
 
     private BenchmarkRunner() {}
 
+    private static final String JOBS = "stateless keyed-count keyed-count-rocksdb-ckpt window-agg wordcount-file";
+
     private static final Map<String, Long> DEFAULT_RECORDS = Map.of(
             "stateless", 200_000_000L,
             "keyed-count", 20_000_000L,
+            "keyed-count-rocksdb-ckpt", 6_000_000L,
             "window-agg", 40_000_000L);
 
     public static void main(String[] args) throws Exception {
@@ -56,7 +63,7 @@ public final class BenchmarkRunner {
         }
         if (jobs.isEmpty()) {
             System.err.println("usage: millrace-bench JOB... [--records N] [-p N] [--runs N] [--taskmanagers N] [--words-dir DIR]");
-            System.err.println("jobs: stateless keyed-count window-agg wordcount-file");
+            System.err.println("jobs: " + JOBS);
             System.exit(2);
         }
         boolean allOk = true;
@@ -66,6 +73,7 @@ public final class BenchmarkRunner {
             switch (name) {
                 case "stateless" -> job = new StatelessJob();
                 case "keyed-count" -> job = new KeyedCountJob();
+                case "keyed-count-rocksdb-ckpt" -> job = new KeyedCountRocksDbCheckpointJob(Duration.ofSeconds(1));
                 case "window-agg" -> job = new WindowAggJob(parallelism);
                 case "wordcount-file" -> {
                     if (!Files.exists(wordsDir.resolve("params"))) {
@@ -75,7 +83,7 @@ public final class BenchmarkRunner {
                     job = new WordCountFileJob(wordsDir);
                 }
                 default -> {
-                    System.err.println("unknown job '" + name + "'; jobs: stateless keyed-count window-agg wordcount-file");
+                    System.err.println("unknown job '" + name + "'; jobs: " + JOBS);
                     System.exit(2);
                     return;
                 }
@@ -98,10 +106,21 @@ public final class BenchmarkRunner {
     }
 
     private static Map<String, String> runOnce(String name, BenchJob job, long n, int p, int taskManagers) throws Exception {
+        Path scratchDir = Files.createTempDirectory("millrace-bench-");
+        try {
+            return runOnce(name, job, n, p, taskManagers, scratchDir);
+        } finally {
+            deleteRecursively(scratchDir);
+        }
+    }
+
+    private static Map<String, String> runOnce(String name, BenchJob job, long n, int p, int taskManagers, Path scratchDir)
+            throws Exception {
         Configuration conf = new Configuration()
                 .setString("execution.target", "local")
                 .setString("local.number-taskmanager", Integer.toString(taskManagers))
                 .setString("taskmanager.numberOfTaskSlots", Integer.toString((p + taskManagers - 1) / taskManagers));
+        job.configure(conf, scratchDir);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p, conf);
         job.define(env, n);
         JobGraph jobGraph = JobGraphGenerator.generate(env.getStreamGraph(name), JobID.generate(), conf);
@@ -124,10 +143,19 @@ public final class BenchmarkRunner {
             out.put("cluster_start_s", format((t0 - clusterStart) / 1e9));
             out.put("parallelism", Integer.toString(p));
             out.put("taskmanagers", Integer.toString(taskManagers));
-            job.verify(new JobExecutionResult(id, result.netRuntimeMillis(), result.accumulatorResults()), n, out);
+            job.verify(new JobExecutionResult(id, result.netRuntimeMillis(), result.accumulatorResults(),
+                    result.checkpointStats()), n, out);
         }
         out.put("vm_hwm_mb", Long.toString(vmHighWaterMarkMb()));
         return out;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static String line(String prefix, Map<String, String> figures) {

@@ -2,11 +2,14 @@ package org.millrace.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.millrace.api.JobExecutionResult;
 import org.millrace.api.StreamExecutionEnvironment;
+import org.millrace.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +22,10 @@ class BenchJobsTest {
     @TempDir
     Path dir;
 
-    private static Map<String, String> run(BenchJob job, long n) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    private Map<String, String> run(BenchJob job, long n) throws Exception {
+        Configuration conf = new Configuration();
+        job.configure(conf, Files.createDirectories(dir.resolve("scratch")));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
         job.define(env, n);
         JobExecutionResult result = env.execute("bench");
         Map<String, String> figures = new LinkedHashMap<>();
@@ -42,6 +47,20 @@ class BenchJobsTest {
         // 250,000 records over 100,000 keys: 50,000 keys seen 3 times, 50,000 twice
         assertThat(f).containsEntry("ok", "true").containsEntry("out_count", "250000").containsEntry("out_max", "3")
                 .containsEntry("out_sum", Long.toString(50_000L * 6 + 50_000L * 3));
+    }
+
+    @Test
+    void keyedCountWithRocksDbCheckpointsMatchesTheClosedFormAndCheckpoints() throws Exception {
+        Map<String, String> f = run(new KeyedCountRocksDbCheckpointJob(Duration.ofMillis(100)), 250_000);
+
+        assertThat(f).containsEntry("ok", "true").containsEntry("out_count", "250000").containsEntry("out_max", "3")
+                .containsEntry("out_sum", Long.toString(50_000L * 6 + 50_000L * 3));
+        // a bounded job with checkpointing ends with a final checkpoint after its end of data
+        assertThat(Long.parseLong(f.get("ckpt_completed"))).isGreaterThanOrEqualTo(1);
+        assertThat(Long.parseLong(f.get("ckpt_max_ms"))).isGreaterThanOrEqualTo(Long.parseLong(f.get("ckpt_avg_ms")));
+        // the running sums live in the RocksDB backend, so checkpoints carry them
+        assertThat(Double.parseDouble(f.get("ckpt_max_state_mb"))).isPositive();
+        assertThat(dir.resolve("scratch").resolve("checkpoints")).isDirectory();
     }
 
     @Test

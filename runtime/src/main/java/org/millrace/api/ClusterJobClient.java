@@ -29,7 +29,7 @@ final class ClusterJobClient implements JobClient {
 
     private static JobExecutionResult toExecutionResult(JobResult r) {
         if (r.isSuccess()) {
-            return new JobExecutionResult(r.jobId(), r.netRuntimeMillis(), r.accumulatorResults());
+            return new JobExecutionResult(r.jobId(), r.netRuntimeMillis(), r.accumulatorResults(), r.checkpointStats());
         }
         String what = r.status() == JobStatus.CANCELED ? "was canceled" : "failed";
         Throwable cause = r.failureCause();

@@ -735,7 +735,8 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         releaseSlots();
         long runtime = runningSinceMillis == 0 ? 0 : System.currentTimeMillis() - runningSinceMillis;
         resultFuture.complete(new JobResult(jobId(), jobGraph.getName(), finalStatus, accumulatorResults,
-                finalStatus == JobStatus.FAILED ? failureCause : null, runtime));
+                finalStatus == JobStatus.FAILED ? failureCause : null, runtime,
+                checkpointCoordinator == null ? List.of() : checkpointCoordinator.getHistory()));
     }
 
     private void releaseSlots() {

@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.millrace.api.JobID;
+import org.millrace.checkpoint.CheckpointStats;
+import org.millrace.cluster.JobResult;
 import org.millrace.jobmaster.JobStatus;
 import org.millrace.resourcemanager.AllocationID;
 import org.millrace.resourcemanager.ResourceID;
@@ -210,5 +213,18 @@ class RpcMessagesTest {
 
         assertThat(decoded).isEqualTo(value);
         assertThat(jobClassLoader.requested).contains(UserValue.class.getName());
+    }
+
+    @Test
+    void when_jobResultWithCheckpointHistoryIsJavaSerialized_then_theHistorySurvives() {
+        List<CheckpointStats> history = List.of(
+                new CheckpointStats(1, false, false, 1_000, 5, 0, 0, null, "not all tasks are running"),
+                new CheckpointStats(2, false, true, 2_000, 180, 7_340_032, 7_340_032, "file:///tmp/c/chk-2", null));
+        JobResult result = new JobResult(JobID.generate(), "job", JobStatus.FINISHED, Map.of("n", 3L), null, 4_200, history);
+
+        Object decoded = JavaSerializationCodec.INSTANCE.decode(JavaSerializationCodec.INSTANCE.encode(result, CONTEXT), CONTEXT);
+
+        assertThat(decoded).isEqualTo(result);
+        assertThat(((JobResult) decoded).checkpointStats()).containsExactlyElementsOf(history);
     }
 }
