@@ -19,19 +19,27 @@ abstract class AbstractHeapState<K, S> implements State {
     }
 
     final S read() {
-        return table.get(backend.getCurrentKey(), backend.getCurrentKeyGroupIndex());
+        return table.get(currentKey(), backend.getCurrentKeyHash(), backend.getCurrentKeyStamp());
     }
 
     final S readForUpdate() {
-        return table.getForUpdate(backend.getCurrentKey(), backend.getCurrentKeyGroupIndex());
+        return table.getForUpdate(currentKey(), backend.getCurrentKeyHash(), backend.getCurrentKeyStamp());
     }
 
     final void write(S value) {
-        table.put(backend.getCurrentKey(), backend.getCurrentKeyGroupIndex(), value);
+        table.put(currentKey(), backend.getCurrentKeyHash(), value, backend.getCurrentKeyStamp());
     }
 
     @Override
     public final void clear() {
-        table.remove(backend.getCurrentKey(), backend.getCurrentKeyGroupIndex());
+        table.remove(currentKey(), backend.getCurrentKeyHash());
+    }
+
+    private K currentKey() {
+        K key = backend.getCurrentKey();
+        if (key == null) {
+            throw new IllegalStateException("no current key: call setCurrentKey before using keyed state");
+        }
+        return key;
     }
 }

@@ -29,14 +29,20 @@ import org.millrace.state.KeyedStateHandle;
 import org.millrace.state.StateMetaInfo;
 
 /**
- * Keyed state as objects on the heap ({@code state.backend.type: hashmap}): per state a
- * {@link StateTable} (key group -> key -> value). Values are kept as objects and serialized only
- * by snapshots, with the state's serializers.
+ * Keyed state as objects on the heap ({@code state.backend.type: hashmap}): per state one
+ * {@link StateTable} (key -> value) over all key groups of the backend. Values are kept as objects
+ * and serialized only by snapshots, with the state's serializers.
  *
- * <p>Snapshots: the synchronous part freezes every table (copy on write per key group, see
- * {@link StateTable}) and duplicates the serializers; the asynchronous part serializes the frozen
- * maps in the {@link org.millrace.state.KeyedSnapshotFormat}. Restored states that no descriptor
- * has asked for yet are kept as bytes and written unchanged into later snapshots.
+ * <p>Record path: {@link #setCurrentKey} also computes the key's hash code once and gives the key a
+ * new stamp, so the states look the key up with that hash and a value() then update() of the same
+ * key finds the entry once (see {@link StateTable}).
+ *
+ * <p>Snapshots: the synchronous part starts a {@link SnapshotVersions snapshot version}, copies
+ * every table's bucket array (copy on write per entry, see {@link StateTable}) and duplicates the
+ * serializers; the asynchronous part sorts each table's entries by key group
+ * ({@link StateTableSnapshot}) and serializes them in the {@link org.millrace.state.KeyedSnapshotFormat}.
+ * Restored states that no descriptor has asked for yet are kept as bytes and written unchanged into
+ * later snapshots.
  *
  * <p>Thread safety: the task's thread, except the snapshot future (see {@link org.millrace.state.KeyedStateBackend}).
  */
@@ -44,13 +50,33 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
 
     /** States asked for, in the order they were; task thread only. */
     private final LinkedHashMap<String, Registered<K, ?>> registered = new LinkedHashMap<>();
-    /** Snapshots taken and not finished: incremented by the task thread, decremented by snapshot threads. */
-    private final java.util.concurrent.atomic.AtomicInteger runningSnapshots = new java.util.concurrent.atomic.AtomicInteger();
+    /** Started by the task thread, released by snapshot threads; see the class. */
+    private final SnapshotVersions versions = new SnapshotVersions();
     /** Restored states not asked for yet; task thread only. Their entry lists never change after the restore. */
     private final LinkedHashMap<String, RawState> unregistered = new LinkedHashMap<>();
 
+    /** {@code getCurrentKey().hashCode()}; task thread only. */
+    private int currentKeyHash;
+    /** Changes with every {@link #setCurrentKey}, so a table's cached entry is used only for the same call. Task thread only. */
+    private long currentKeyStamp;
+
     public HeapKeyedStateBackend(KeyedStateBackendParameters<K> parameters) {
         super(parameters);
+    }
+
+    @Override
+    public void setCurrentKey(K key) {
+        super.setCurrentKey(key);
+        currentKeyHash = key.hashCode();
+        currentKeyStamp++;
+    }
+
+    int getCurrentKeyHash() {
+        return currentKeyHash;
+    }
+
+    long getCurrentKeyStamp() {
+        return currentKeyStamp;
     }
 
     @Override
@@ -120,15 +146,14 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
     /** Creates the table of a new state and moves its restored entries, if any, into it. */
     private <S> StateTable<K, S> register(String name, StateDescriptor.Type type, UnaryOperator<S> copier,
             HeapStateCodec<K, S> codec) throws IOException {
-        StateTable<K, S> table = new StateTable<>(name, type, keyGroupRange.getStartKeyGroup(),
-                keyGroupRange.getNumberOfKeyGroups(), copier, runningSnapshots);
+        StateTable<K, S> table = new StateTable<>(name, type, copier, versions);
         Registered<K, S> state = new Registered<>(table, codec);
         RawState raw = unregistered.remove(name);
         if (raw != null) {
             checkType(name, raw.type, type);
             for (int i = 0; i < raw.entries.length; i++) {
                 for (byte[][] entry : raw.entries[i]) {
-                    state.restore(keyGroupRange.getStartKeyGroup() + i, entry[0], entry[1]);
+                    state.restore(entry[0], entry[1]);
                 }
             }
         }
@@ -138,13 +163,13 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
 
     @Override
     public RunnableFuture<KeyedStateHandle> snapshot(long checkpointId, CheckpointStreamFactory streamFactory) {
-        runningSnapshots.incrementAndGet(); // before freezing: a write after the freeze must see the snapshot running
+        int version = versions.start(); // before the copies: any change after them must see the snapshot running
         List<StateMetaInfo> states = new ArrayList<>();
-        List<Map<K, Object>[]> frozen = new ArrayList<>();
+        List<StateTableSnapshot<K, Object>> frozen = new ArrayList<>();
         List<HeapStateCodec<K, Object>> codecs = new ArrayList<>();
         for (Registered<K, ?> state : registered.values()) {
             states.add(new StateMetaInfo(state.table.name, state.table.type));
-            frozen.add(state.freeze());
+            frozen.add(state.snapshot());
             codecs.add(state.duplicateCodec());
         }
         List<List<byte[][]>[]> raws = new ArrayList<>();
@@ -153,23 +178,23 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
             raws.add(raw.getValue().entries);
         }
         return new AsyncSnapshotTask(() -> writeSnapshot(streamFactory, states, frozen, codecs, raws),
-                runningSnapshots::decrementAndGet);
+                () -> versions.release(version));
     }
 
-    /** The asynchronous part: runs on a snapshot thread, reading only frozen maps and its own codecs. */
+    /** The asynchronous part: runs on a snapshot thread, reading only the table snapshots and its own codecs. */
     private KeyGroupsStateHandle writeSnapshot(CheckpointStreamFactory streamFactory, List<StateMetaInfo> states,
-            List<Map<K, Object>[]> frozen, List<HeapStateCodec<K, Object>> codecs, List<List<byte[][]>[]> raws)
-            throws IOException {
+            List<StateTableSnapshot<K, Object>> frozen, List<HeapStateCodec<K, Object>> codecs,
+            List<List<byte[][]>[]> raws) throws IOException {
+        for (StateTableSnapshot<K, Object> table : frozen) {
+            table.groupByKeyGroup(keyGroupRange, numberOfKeyGroups);
+        }
         try (CheckpointOutputStream stream = streamFactory.createCheckpointOutputStream()) {
             KeyedSnapshotWriter writer = new KeyedSnapshotWriter(stream, keyGroupRange, numberOfKeyGroups, states);
             for (int keyGroup = keyGroupRange.getStartKeyGroup(); keyGroup <= keyGroupRange.getEndKeyGroup(); keyGroup++) {
                 writer.startKeyGroup(keyGroup);
                 int index = keyGroup - keyGroupRange.getStartKeyGroup();
                 for (int s = 0; s < frozen.size(); s++) {
-                    HeapStateCodec<K, Object> codec = codecs.get(s);
-                    for (Map.Entry<K, Object> entry : frozen.get(s)[index].entrySet()) {
-                        codec.write(s, entry.getKey(), entry.getValue(), writer);
-                    }
+                    frozen.get(s).writeKeyGroup(keyGroup, s, codecs.get(s), writer);
                 }
                 for (int r = 0; r < raws.size(); r++) {
                     for (byte[][] entry : raws.get(r)[index]) {
@@ -191,7 +216,7 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
                     (state, keyGroup, key, value) -> {
                         Registered<K, ?> target = registered.get(state.name());
                         if (target != null) {
-                            target.restore(keyGroup, key, value);
+                            target.restore(key, value);
                         } else {
                             unregistered.get(state.name()).entries[keyGroup - keyGroupRange.getStartKeyGroup()]
                                     .add(new byte[][] {key, value});
@@ -233,13 +258,13 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
             this.codec = codec;
         }
 
-        void restore(int keyGroup, byte[] key, byte[] value) throws IOException {
-            codec.restore(table, keyGroup, key, value);
+        void restore(byte[] key, byte[] value) throws IOException {
+            codec.restore(table, key, value);
         }
 
         @SuppressWarnings("unchecked")
-        Map<K, Object>[] freeze() {
-            return (Map<K, Object>[]) (Map<K, ?>[]) table.freeze();
+        StateTableSnapshot<K, Object> snapshot() {
+            return (StateTableSnapshot<K, Object>) table.snapshot();
         }
 
         @SuppressWarnings("unchecked")

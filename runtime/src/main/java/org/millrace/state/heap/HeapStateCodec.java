@@ -33,7 +33,7 @@ abstract class HeapStateCodec<K, S> {
     abstract void write(int stateIndex, K key, S value, KeyedSnapshotWriter out) throws IOException;
 
     /** Adds one restored entry to {@code table}. */
-    abstract void restore(StateTable<K, S> table, int keyGroup, byte[] key, byte[] value) throws IOException;
+    abstract void restore(StateTable<K, S> table, byte[] key, byte[] value) throws IOException;
 
     /** A codec with its own serializers and buffers, for a snapshot thread. */
     abstract HeapStateCodec<K, S> duplicate();
@@ -67,10 +67,10 @@ abstract class HeapStateCodec<K, S> {
         }
 
         @Override
-        void restore(StateTable<K, V> table, int keyGroup, byte[] key, byte[] value) throws IOException {
+        void restore(StateTable<K, V> table, byte[] key, byte[] value) throws IOException {
             K k = readKey(key);
             in.setBuffer(value, 0, value.length);
-            table.put(k, keyGroup, valueSerializer.deserialize(in));
+            table.put(k, k.hashCode(), valueSerializer.deserialize(in), StateTable.NO_KEY_STAMP);
         }
 
         @Override
@@ -98,12 +98,12 @@ abstract class HeapStateCodec<K, S> {
         }
 
         @Override
-        void restore(StateTable<K, ArrayList<T>> table, int keyGroup, byte[] key, byte[] value) throws IOException {
+        void restore(StateTable<K, ArrayList<T>> table, byte[] key, byte[] value) throws IOException {
             K k = readKey(key);
-            ArrayList<T> list = table.getForUpdate(k, keyGroup);
+            ArrayList<T> list = table.getForUpdate(k, k.hashCode(), StateTable.NO_KEY_STAMP);
             if (list == null) {
                 list = new ArrayList<>();
-                table.put(k, keyGroup, list);
+                table.put(k, k.hashCode(), list, StateTable.NO_KEY_STAMP);
             }
             in.setBuffer(value, 0, value.length);
             KeyedSnapshotFormat.readList(in, elementSerializer, list);
@@ -141,16 +141,16 @@ abstract class HeapStateCodec<K, S> {
         }
 
         @Override
-        void restore(StateTable<K, HashMap<UK, UV>> table, int keyGroup, byte[] key, byte[] value) throws IOException {
+        void restore(StateTable<K, HashMap<UK, UV>> table, byte[] key, byte[] value) throws IOException {
             in.setBuffer(key, 0, key.length);
             K k = keySerializer.deserialize(in);
             UK userKey = userKeySerializer.deserialize(in);
             in.setBuffer(value, 0, value.length);
             UV userValue = KeyedSnapshotFormat.readMapValue(in, userValueSerializer);
-            HashMap<UK, UV> map = table.getForUpdate(k, keyGroup);
+            HashMap<UK, UV> map = table.getForUpdate(k, k.hashCode(), StateTable.NO_KEY_STAMP);
             if (map == null) {
                 map = new HashMap<>();
-                table.put(k, keyGroup, map);
+                table.put(k, k.hashCode(), map, StateTable.NO_KEY_STAMP);
             }
             map.put(userKey, userValue);
         }
