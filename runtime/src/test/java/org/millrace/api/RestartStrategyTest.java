@@ -49,6 +49,8 @@ class RestartStrategyTest {
                 .setString("restart-strategy.type", "fixed-delay")
                 .setString("restart-strategy.fixed-delay.attempts", attempts)
                 .setString("restart-strategy.fixed-delay.delay", "10 ms")
+                // the job has no shuffle, so region failover would restart each subtask alone (without RESTARTING)
+                .setString("jobmanager.execution.failover-strategy", "full")
                 .setString("parallelism.default", "2");
         ExecutionContext.install(new ExecutionContext(conf, List.of(), null, (id, status, ts, cause) -> statuses.add(status)));
         return StreamExecutionEnvironment.getExecutionEnvironment();
