@@ -55,7 +55,7 @@ class CheckpointRecoveryTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, config);
         String output = dir.resolve("windows").toUri().toString();
         env.fromSequence(0, events - 1)
-                .map(new FailOnceAfter(20_000))
+                .map(new FailOnceAfter<Long>(20_000)).returns(Types.LONG)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((e, t) -> e))
                 .keyBy(e -> e % keys, Types.LONG)
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(windowMillis)))
@@ -121,7 +121,7 @@ class CheckpointRecoveryTest {
         String output = dir.resolve("forward").toUri().toString();
         // no shuffle: subtask i of the source feeds subtask i of the sink only, two regions
         env.fromSequence(0, events - 1)
-                .map(new FailOnceAfter(20_000))
+                .map(new FailOnceAfter<Long>(20_000)).returns(Types.LONG)
                 .map(new AttemptRecorder())
                 .sinkTo(FileSink.forRowFormat(new Path(output), new SimpleStringEncoder<String>()).build());
 
@@ -132,6 +132,35 @@ class CheckpointRecoveryTest {
         Map<String, Integer> expected = new HashMap<>();
         for (long e = 0; e < events; e++) {
             expected.put(Long.toString(e), 1);
+        }
+        assertThat(readCommitted(output)).isEqualTo(expected);
+    }
+
+    @Test
+    void aFileSourceRewindsToItsCheckpointedOffsetsAfterAFailure(@TempDir java.nio.file.Path dir) throws Exception {
+        int lines = 200_000;
+        java.nio.file.Path input = dir.resolve("input.txt");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            text.append("line-").append(i).append('\n');
+        }
+        java.nio.file.Files.writeString(input, text);
+        Configuration config = checkpointing("hashmap", dir, 30);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS, 1);
+        config.set(RestartStrategyOptions.FIXED_DELAY_DELAY, Duration.ofMillis(10));
+        config.setString("jobmanager.execution.failover-strategy", "full");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, config);
+        String output = dir.resolve("lines").toUri().toString();
+        env.readTextFile(input.toUri().toString())
+                .map(new FailOnceAfter<String>(60_000)).returns(Types.STRING)
+                .sinkTo(FileSink.forRowFormat(new Path(output), new SimpleStringEncoder<String>()).build());
+
+        env.execute("file source through a failure");
+
+        Map<String, Integer> expected = new HashMap<>();
+        for (int i = 0; i < lines; i++) {
+            expected.put("line-" + i, 1);
         }
         assertThat(readCommitted(output)).isEqualTo(expected);
     }
@@ -182,8 +211,8 @@ class CheckpointRecoveryTest {
         return lines;
     }
 
-    /** Fails subtask 0 once, in the first attempt, after {@code n} records. */
-    static final class FailOnceAfter extends RichMapFunction<Long, Long> {
+    /** Fails subtask 0 once, in the first attempt, after {@code n} records; passes records on unchanged. */
+    static final class FailOnceAfter<T> extends RichMapFunction<T, T> {
         private final long n;
         private transient long seen;
 
@@ -192,7 +221,7 @@ class CheckpointRecoveryTest {
         }
 
         @Override
-        public Long map(Long value) {
+        public T map(T value) {
             if (getRuntimeContext().getTaskInfo().getAttemptNumber() == 0
                     && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0 && ++seen == n) {
                 throw new IllegalStateException("injected failure after " + n + " records");
