@@ -223,7 +223,7 @@ class IncrementalCheckpointSharedStateTest {
         IncrementalRemoteKeyedStateHandle aborted = handle(b3, leftRange, Map.of("c.sst", c, "d.sst", d, "e.sst", e));
         acknowledge(left, 3, aborted);
         onMain(() -> {
-            coordinator.decline(right.executionId(), 3, "testing an abort");
+            coordinator.decline(right.executionId(), 3, "testing an abort", false);
             return null;
         });
         assertThat(sharedDirectoryFiles()).isEqualTo(fileNames(List.of(b, c, d, e)));
