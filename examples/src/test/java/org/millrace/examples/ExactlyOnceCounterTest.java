@@ -58,17 +58,24 @@ class ExactlyOnceCounterTest {
         assertThat(verdict.lines()).isEqualTo(events);
         if (incremental) { // the retained checkpoint's SST files live in the job's shared directory
             assertThat(sharedStateFiles(dir.resolve("checkpoints"))).isPositive();
+            // and checkpoints after the first of an attempt upload less than their state
+            List<org.millrace.checkpoint.CheckpointStats> shared = result.getCheckpointStats().stream()
+                    .filter(s -> s.completed() && s.bytesWritten() < s.stateSize()).toList();
+            assertThat(shared).isNotEmpty();
+            org.millrace.checkpoint.CheckpointStats last = shared.get(shared.size() - 1);
+            System.out.printf("incremental checkpoint %d: %d of %d bytes uploaded%n", last.checkpointId(),
+                    last.bytesWritten(), last.stateSize());
         }
     }
 
     /** The number of files in the {@code shared/} directories of all jobs under {@code checkpoints}. */
     private static long sharedStateFiles(java.nio.file.Path checkpoints) throws IOException {
         long files = 0;
-        try (java.util.stream.Stream<java.nio.file.Path> jobs = Files.list(checkpoints)) {
+        try (java.util.stream.Stream<java.nio.file.Path> jobs = java.nio.file.Files.list(checkpoints)) {
             for (java.nio.file.Path job : jobs.toList()) {
                 java.nio.file.Path shared = job.resolve("shared");
-                if (Files.isDirectory(shared)) {
-                    try (java.util.stream.Stream<java.nio.file.Path> list = Files.list(shared)) {
+                if (java.nio.file.Files.isDirectory(shared)) {
+                    try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(shared)) {
                         files += list.count();
                     }
                 }

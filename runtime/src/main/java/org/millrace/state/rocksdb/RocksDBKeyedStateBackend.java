@@ -113,10 +113,6 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
         return instanceDirectory.resolve("db");
     }
 
-    RocksDBResources resources() {
-        return resources;
-    }
-
     WriteOptions writeOptions() {
         return resources.writeOptions;
     }
@@ -296,7 +292,7 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
                 Path temp = instanceDirectory.resolve("restore-" + UUID.randomUUID());
                 try {
                     RocksDBIncrementalRestore.copyKeyGroups(incremental, states, temp, resources, keyGroupRange, db,
-                            state -> restoredColumnHandle(state), RESTORE_BATCH_ENTRIES);
+                            this::restoredColumnHandle, RESTORE_BATCH_ENTRIES);
                 } finally {
                     deleteDirectory(temp);
                 }
