@@ -21,7 +21,8 @@ import org.millrace.configuration.Configuration;
 
 /**
  * Issue 5's exactly-once test on the embedded cluster: ExactlyOnceCounter with three injected
- * failures, on both state backends, checkpoints on the local disk. The committed output is compared
+ * failures, on both state backends (rocksdb also with incremental checkpoints), checkpoints on the
+ * local disk. The committed output is compared
  * line by line with the reference (every key's counts 1..n once), counting losses and duplicates.
  */
 class ExactlyOnceCounterTest {
@@ -31,28 +32,65 @@ class ExactlyOnceCounterTest {
     static final int FAILURES = 3;
 
     @ParameterizedTest(name = "state backend {0}")
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", "rocksdb-incremental"})
     void committedOutputIsExactlyOnceThroughThreeInjectedFailures(String backend, @TempDir java.nio.file.Path dir) throws Exception {
+        boolean incremental = backend.endsWith("-incremental");
         Configuration config = new Configuration();
-        config.setString("state.backend.type", backend);
+        config.setString("state.backend.type", backend.replace("-incremental", ""));
+        config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, incremental);
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, config);
         String output = dir.resolve("out").toUri().toString();
-        ExactlyOnceCounter.build(env, EVENTS, KEYS, output, FAILURES, 50, 7);
+        // incremental: the issue's 1,000,000 events over 10,000 keys, so that the attempts run long enough
+        // to restore from (incremental) checkpoints, not only from the start
+        long events = incremental ? 1_000_000 : EVENTS;
+        int keys = incremental ? 10_000 : KEYS;
+        ExactlyOnceCounter.build(env, events, keys, output, FAILURES, incremental ? 10 : 50, 7);
 
         JobExecutionResult result = env.execute("ExactlyOnceCounter");
 
         assertThat((Long) result.getAccumulatorResult(ExactlyOnceCounter.ATTEMPT_ACCUMULATOR))
                 .as("attempt number of the run that finished = failures injected and recovered")
                 .isEqualTo(FAILURES);
-        Verdict verdict = verify(FileSink.listCommittedFiles(new Path(output)));
+        Verdict verdict = verify(FileSink.listCommittedFiles(new Path(output)), events, keys);
         assertThat(verdict.lost()).as("lost records").isZero();
         assertThat(verdict.duplicated()).as("duplicated records").isZero();
-        assertThat(verdict.lines()).isEqualTo(EVENTS);
+        assertThat(verdict.lines()).isEqualTo(events);
+        if (incremental) { // the retained checkpoint's SST files live in the job's shared directory
+            assertThat(sharedStateFiles(dir.resolve("checkpoints"))).isPositive();
+            // and checkpoints after the first of an attempt upload less than their state
+            List<org.millrace.checkpoint.CheckpointStats> shared = result.getCheckpointStats().stream()
+                    .filter(s -> s.completed() && s.bytesWritten() < s.stateSize()).toList();
+            assertThat(shared).isNotEmpty();
+            org.millrace.checkpoint.CheckpointStats last = shared.get(shared.size() - 1);
+            System.out.printf("incremental checkpoint %d: %d of %d bytes uploaded%n", last.checkpointId(),
+                    last.bytesWritten(), last.stateSize());
+        }
+    }
+
+    /** The number of files in the {@code shared/} directories of all jobs under {@code checkpoints}. */
+    private static long sharedStateFiles(java.nio.file.Path checkpoints) throws IOException {
+        long files = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> jobs = java.nio.file.Files.list(checkpoints)) {
+            for (java.nio.file.Path job : jobs.toList()) {
+                java.nio.file.Path shared = job.resolve("shared");
+                if (java.nio.file.Files.isDirectory(shared)) {
+                    try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(shared)) {
+                        files += list.count();
+                    }
+                }
+            }
+        }
+        return files;
+    }
+
+    /** {@link #verify(List, long, int)} for {@link #EVENTS} events over {@link #KEYS} keys. */
+    static Verdict verify(List<Path> committedFiles) throws IOException {
+        return verify(committedFiles, EVENTS, KEYS);
     }
 
     /** Losses and duplicates of the committed lines against the reference computed with a plain loop. */
-    static Verdict verify(List<Path> committedFiles) throws IOException {
+    static Verdict verify(List<Path> committedFiles, long events, int keys) throws IOException {
         Map<String, Integer> seen = new HashMap<>();
         long lines = 0;
         for (Path file : committedFiles) {
@@ -65,8 +103,8 @@ class ExactlyOnceCounterTest {
             }
         }
         Map<Long, Long> eventsPerKey = new HashMap<>();
-        for (long i = 0; i < EVENTS; i++) {
-            eventsPerKey.merge(i % KEYS, 1L, Long::sum);
+        for (long i = 0; i < events; i++) {
+            eventsPerKey.merge(i % keys, 1L, Long::sum);
         }
         long lost = 0;
         long duplicated = 0;

@@ -16,6 +16,7 @@ import org.millrace.graph.ExecutionAttemptID;
 import org.millrace.graph.ExecutionVertexID;
 import org.millrace.graph.JobVertexID;
 import org.millrace.network.api.CheckpointBarrier;
+import org.millrace.state.KeyedStateHandle;
 import org.millrace.state.StreamStateHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,14 @@ public final class CheckpointCoordinator {
     /** A savepoint waiting for the running checkpoint to end. */
     private final List<Runnable> waitingSavepoints = new ArrayList<>();
     private final List<CheckpointStats> history = new ArrayList<>();
+    /**
+     * Shared files (incremental RocksDB SST files) of aborted checkpoints' state. Not deleted at the
+     * abort: the backend that uploaded them may refer to them again in its next checkpoints (an SST
+     * file never changes). A file that the next completed checkpoint does not refer to is dead in its
+     * database (a later snapshot of that backend holds only files alive at the completed one), so
+     * it is deleted then unless a retained checkpoint refers to it.
+     */
+    private final Set<StreamStateHandle> abortedSharedFiles = new HashSet<>();
 
     public CheckpointCoordinator(JobID jobId, CheckpointCoordinatorConfiguration config, CheckpointStorage storage,
             CompletedCheckpointStore store, Participants participants,
@@ -256,6 +265,7 @@ public final class CheckpointCoordinator {
         PendingCheckpoint checkpoint = pending;
         if (checkpoint == null || checkpoint.id != checkpointId || !checkpoint.acknowledge(executionId, state, metrics)) {
             // late (aborted checkpoint) or from an attempt that is gone: its files are nobody's
+            rememberAbortedSharedFiles(state);
             ioExecutor.execute(state::discardState);
             return;
         }
@@ -318,7 +328,7 @@ public final class CheckpointCoordinator {
         if (!checkpoint.savepoint) {
             try {
                 List<CompletedCheckpoint> subsumed = store.addCheckpoint(completed);
-                discardSubsumed(subsumed);
+                discardUnreferenced(subsumed);
             } catch (Exception e) {
                 LOG.warn("Could not add checkpoint {} of job {} to its store", checkpoint.id, jobId, e);
             }
@@ -332,38 +342,76 @@ public final class CheckpointCoordinator {
         runWaitingSavepoint();
     }
 
-    /** Deletes each subsumed checkpoint's files that no retained checkpoint refers to, then its directory. */
-    private void discardSubsumed(List<CompletedCheckpoint> subsumed) {
-        if (subsumed.isEmpty()) {
+    /**
+     * Deletes what no retained checkpoint refers to any more: each file of a subsumed checkpoint
+     * that no retained one refers to (one by one: shared files of incremental checkpoints live
+     * outside the checkpoint's directory), then its directory, unless a retained checkpoint still
+     * uses an exclusive file in it (the state of a finished subtask, carried forward); and the shared
+     * files of aborted checkpoints that no retained checkpoint took over ({@link #abortedSharedFiles}).
+     * A file a retained checkpoint refers to is never deleted.
+     */
+    private void discardUnreferenced(List<CompletedCheckpoint> subsumed) {
+        if (subsumed.isEmpty() && abortedSharedFiles.isEmpty()) {
             return;
         }
         Set<StreamStateHandle> stillUsed = new HashSet<>();
         for (CompletedCheckpoint retained : store.getAllCheckpoints()) {
             stillUsed.addAll(retained.stateFiles());
         }
+        List<StreamStateHandle> orphans = new ArrayList<>();
+        for (StreamStateHandle file : abortedSharedFiles) {
+            if (!stillUsed.contains(file)) {
+                orphans.add(file);
+            }
+        }
+        // those still used are now a retained checkpoint's files: its subsumption deletes them
+        abortedSharedFiles.clear();
         ioExecutor.execute(() -> {
             for (CompletedCheckpoint old : subsumed) {
-                boolean shared = false;
-                for (StreamStateHandle file : old.stateFiles()) {
-                    if (stillUsed.contains(file)) {
-                        shared = true;
-                    }
-                }
+                discardSubsumed(old, stillUsed);
+            }
+            for (StreamStateHandle orphan : orphans) {
                 try {
-                    if (!shared) {
-                        old.location().discard();
-                    } else {
-                        for (StreamStateHandle file : old.stateFiles()) {
-                            if (!stillUsed.contains(file)) {
-                                file.discardState();
-                            }
-                        }
-                    }
+                    orphan.discardState();
                 } catch (Exception e) {
-                    LOG.warn("Could not delete subsumed checkpoint {} of job {}", old.checkpointId(), jobId, e);
+                    LOG.warn("Could not delete {} of an aborted checkpoint of job {}", orphan, jobId, e);
                 }
             }
         });
+    }
+
+    /** I/O executor. */
+    private void discardSubsumed(CompletedCheckpoint old, Set<StreamStateHandle> stillUsed) {
+        Set<StreamStateHandle> files = old.stateFiles();
+        Set<StreamStateHandle> shared = old.sharedStateFiles();
+        boolean keepDirectory = false;
+        for (StreamStateHandle file : files) {
+            if (stillUsed.contains(file) && !shared.contains(file)) {
+                keepDirectory = true;
+            }
+        }
+        try {
+            for (StreamStateHandle file : files) {
+                // exclusive files go with the directory, unless it stays
+                if (!stillUsed.contains(file) && (keepDirectory || shared.contains(file))) {
+                    file.discardState();
+                }
+            }
+            if (!keepDirectory) {
+                old.location().discard();
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not delete subsumed checkpoint {} of job {}", old.checkpointId(), jobId, e);
+        }
+    }
+
+    /** Main thread: remembers the shared files of state that an aborted checkpoint leaves behind. */
+    private void rememberAbortedSharedFiles(TaskStateSnapshot state) {
+        for (OperatorSubtaskState s : state.operatorStates().values()) {
+            for (KeyedStateHandle h : s.keyedState()) {
+                abortedSharedFiles.addAll(h.getSharedStateHandles());
+            }
+        }
     }
 
     private void abort(PendingCheckpoint checkpoint, String reason, boolean countsAsFailure) {
@@ -375,6 +423,7 @@ public final class CheckpointCoordinator {
         lastCheckpointEndMillis = System.currentTimeMillis();
         LOG.info("{} {} of job {} aborted: {}", checkpoint.savepoint ? "Savepoint" : "Checkpoint", checkpoint.id, jobId, reason);
         recordFailure(checkpoint.id, checkpoint.savepoint, checkpoint.timestamp, reason);
+        checkpoint.acknowledgedStates().forEach(this::rememberAbortedSharedFiles);
         ioExecutor.execute(() -> {
             checkpoint.discardAcknowledgedState();
             try {

@@ -16,6 +16,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.millrace.api.JobID;
 import org.millrace.checkpoint.metadata.CheckpointMetadataRecord;
 import org.millrace.checkpoint.metadata.FileHandleRecord;
+import org.millrace.checkpoint.metadata.IncrementalHandleRecord;
 import org.millrace.checkpoint.metadata.InlineHandleRecord;
 import org.millrace.checkpoint.metadata.KeyGroupsHandleRecord;
 import org.millrace.checkpoint.metadata.KeyedHandleRecord;
@@ -26,6 +27,7 @@ import org.millrace.checkpoint.metadata.StreamHandleRecord;
 import org.millrace.checkpoint.metadata.SubtaskStateRecord;
 import org.millrace.state.ByteStreamStateHandle;
 import org.millrace.state.FileStateHandle;
+import org.millrace.state.IncrementalRemoteKeyedStateHandle;
 import org.millrace.state.KeyGroupRange;
 import org.millrace.state.KeyGroupRangeOffsets;
 import org.millrace.state.KeyGroupsStateHandle;
@@ -126,6 +128,11 @@ public final class CheckpointMetadataSerializer {
             }
             return new KeyedHandleRecord(new KeyGroupsHandleRecord(range.getStartKeyGroup(), list, toRecord(h.getDelegateStateHandle())));
         }
+        if (handle instanceof IncrementalRemoteKeyedStateHandle h) {
+            return new KeyedHandleRecord(new IncrementalHandleRecord(h.getBackendIdentifier(), h.getCheckpointId(),
+                    h.getKeyGroupRange().getStartKeyGroup(), h.getKeyGroupRange().getEndKeyGroup(),
+                    toRecords(h.getSharedState()), toRecords(h.getPrivateState()), toRecord(h.getMetaStateHandle())));
+        }
         throw new IllegalArgumentException("cannot write keyed state handle " + handle.getClass().getName() + " to metadata");
     }
 
@@ -138,7 +145,27 @@ public final class CheckpointMetadataSerializer {
             KeyGroupRange range = KeyGroupRange.of(h.getStartKeyGroup(), h.getStartKeyGroup() + offsets.length - 1);
             return new KeyGroupsStateHandle(new KeyGroupRangeOffsets(range, offsets), fromRecord(h.getStream()));
         }
+        if (record.getHandle() instanceof IncrementalHandleRecord h) {
+            // the bytes uploaded for that checkpoint are not recorded: the handle reports its whole size
+            return new IncrementalRemoteKeyedStateHandle(h.getBackendId(), h.getCheckpointId(),
+                    KeyGroupRange.of(h.getStartKeyGroup(), h.getEndKeyGroup()), fromRecords(h.getSharedFiles()),
+                    fromRecords(h.getPrivateFiles()), fromRecord(h.getMetaData()), -1);
+        }
         throw new IOException("unknown keyed state handle in metadata: " + record.getHandle().getClass().getSimpleName());
+    }
+
+    private static Map<String, StreamHandleRecord> toRecords(Map<String, StreamStateHandle> handles) {
+        Map<String, StreamHandleRecord> records = new HashMap<>();
+        handles.forEach((name, handle) -> records.put(name, toRecord(handle)));
+        return records;
+    }
+
+    private static Map<String, StreamStateHandle> fromRecords(Map<String, StreamHandleRecord> records) throws IOException {
+        Map<String, StreamStateHandle> handles = new HashMap<>();
+        for (Map.Entry<String, StreamHandleRecord> e : records.entrySet()) {
+            handles.put(e.getKey(), fromRecord(e.getValue()));
+        }
+        return handles;
     }
 
     static StreamHandleRecord toRecord(StreamStateHandle handle) {

@@ -25,7 +25,12 @@ public interface CheckpointStorage {
      */
     CheckpointStorageLocation initializeSavepoint(long checkpointId, String targetDirectory) throws IOException;
 
-    /** On a task: where the state of {@code checkpointId} goes, given the barrier's location reference. */
+    /**
+     * On a task: where the state of {@code checkpointId} goes, given the barrier's location
+     * reference. Its {@link CheckpointStreamFactory#getSharedStateStreamFactory() shared-state
+     * factory} is non-null only where checkpoints can share state (a checkpoint, not a savepoint, of
+     * {@link FileSystemCheckpointStorage}: the job's {@code shared/} directory).
+     */
     CheckpointStreamFactory createStreamFactory(long checkpointId, String locationReference) throws IOException;
 
     /** Deletes what this job's checkpoints left in shared places when the job ends for good. */

@@ -3,7 +3,6 @@ package org.millrace.checkpoint;
 import java.util.HashSet;
 import java.util.Set;
 import org.millrace.state.FileStateHandle;
-import org.millrace.state.KeyGroupsStateHandle;
 import org.millrace.state.KeyedStateHandle;
 import org.millrace.state.StreamStateHandle;
 
@@ -17,14 +16,28 @@ public record CompletedCheckpoint(CheckpointMetadata metadata, CheckpointStorage
         return metadata.checkpointId();
     }
 
-    /** The state files it refers to (inline state has none). */
+    /** The state files it refers to, shared ones included (inline state has none). */
     public Set<StreamStateHandle> stateFiles() {
+        return files(false);
+    }
+
+    /**
+     * The state files it shares with other checkpoints (incremental RocksDB SST files, in the job's
+     * {@code shared/} directory, outside this checkpoint's own directory).
+     */
+    public Set<StreamStateHandle> sharedStateFiles() {
+        return files(true);
+    }
+
+    private Set<StreamStateHandle> files(boolean sharedOnly) {
         Set<StreamStateHandle> files = new HashSet<>();
         for (OperatorState op : metadata.operatorStates().values()) {
             for (OperatorSubtaskState s : op.subtaskStates().values()) {
                 for (KeyedStateHandle h : s.keyedState()) {
-                    if (h instanceof KeyGroupsStateHandle k && k.getDelegateStateHandle() instanceof FileStateHandle f) {
-                        files.add(f);
+                    for (StreamStateHandle f : sharedOnly ? h.getSharedStateHandles() : h.getStreamStateHandles()) {
+                        if (f instanceof FileStateHandle) {
+                            files.add(f);
+                        }
                     }
                 }
             }

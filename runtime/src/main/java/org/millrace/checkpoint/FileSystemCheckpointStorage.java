@@ -76,8 +76,10 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
 
     @Override
     public CheckpointStreamFactory createStreamFactory(long checkpointId, String locationReference) {
-        Path dir = locationReference != null ? new Path(locationReference) : checkpointDirectory(checkpointId);
-        return new FileCheckpointStreamFactory(dir, inlineThreshold);
+        if (locationReference != null) { // a savepoint: self-contained, so no shared state
+            return new FileCheckpointStreamFactory(new Path(locationReference), inlineThreshold);
+        }
+        return new FileCheckpointStreamFactory(checkpointDirectory(checkpointId), inlineThreshold, getSharedStateDirectory());
     }
 
     /** A checkpoint's or savepoint's own directory. */

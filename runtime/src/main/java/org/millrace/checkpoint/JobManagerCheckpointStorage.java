@@ -11,7 +11,8 @@ import org.millrace.state.MemoryCheckpointStreamFactory;
  * Checkpoints without a checkpoint directory: every state stream is kept inline in the
  * acknowledgement and the completed checkpoint lives in the JobMaster's memory only. Enough to
  * recover from task failures within one run; nothing survives the JobMaster. Savepoints still go
- * to a directory. Thread-safe (immutable).
+ * to a directory. There is no place for state shared between checkpoints, so incremental RocksDB
+ * checkpoints fall back to full snapshots here. Thread-safe (immutable).
  */
 public final class JobManagerCheckpointStorage implements CheckpointStorage {
 

@@ -30,7 +30,19 @@ public record OperatorSubtaskState(List<KeyedStateHandle> keyedState, Map<String
         return size;
     }
 
-    /** Deletes the files behind the keyed state (the lists are inline). */
+    /** Bytes written for this checkpoint: {@link #stateSize()} less the keyed state shared with earlier checkpoints. */
+    public long checkpointedSize() {
+        long size = 0;
+        for (KeyedStateHandle h : keyedState) {
+            size += h.getCheckpointedSize();
+        }
+        for (OperatorListState l : listStates.values()) {
+            size += l.sizeInBytes();
+        }
+        return size;
+    }
+
+    /** Deletes the files behind the keyed state that belong to it alone (the lists are inline; shared files stay). */
     public void discardState() {
         for (KeyedStateHandle h : keyedState) {
             try {

@@ -98,7 +98,12 @@ final class PendingCheckpoint {
         return new CheckpointMetadata(jobId, id, timestamp, savepoint, operators);
     }
 
-    /** Deletes what the acknowledging tasks wrote for it (it was aborted). I/O executor. */
+    /** What the tasks acknowledged so far. */
+    java.util.Collection<TaskStateSnapshot> acknowledgedStates() {
+        return List.copyOf(acknowledged.values());
+    }
+
+    /** Deletes what the acknowledging tasks wrote for it alone (it was aborted; shared files stay). I/O executor. */
     void discardAcknowledgedState() {
         acknowledged.values().forEach(TaskStateSnapshot::discardState);
     }

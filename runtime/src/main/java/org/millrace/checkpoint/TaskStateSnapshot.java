@@ -21,6 +21,15 @@ public record TaskStateSnapshot(Map<OperatorID, OperatorSubtaskState> operatorSt
         return size;
     }
 
+    /** Bytes written for this checkpoint (less than {@link #stateSize()} when keyed state is incremental). */
+    public long checkpointedSize() {
+        long size = 0;
+        for (OperatorSubtaskState s : operatorStates.values()) {
+            size += s.checkpointedSize();
+        }
+        return size;
+    }
+
     public void discardState() {
         operatorStates.values().forEach(OperatorSubtaskState::discardState);
     }

@@ -35,6 +35,13 @@ public final class CheckpointingOptions {
             .withDescription("Share of the rocksdb managed memory that write buffers (memtables) may use; the rest"
                     + " caches blocks.");
 
+    public static final ConfigOption<Boolean> INCREMENTAL_CHECKPOINTS = ConfigOptions.key("state.backend.incremental")
+            .booleanType()
+            .defaultValue(false)
+            .withDescription("Whether the rocksdb backend takes incremental checkpoints: only SST files new since its"
+                    + " last checkpoint are uploaded, the others are shared with earlier checkpoints (in the job's"
+                    + " shared/ directory). Needs execution.checkpointing.dir; savepoints are always full.");
+
     public static final ConfigOption<Duration> CHECKPOINTING_INTERVAL = ConfigOptions.key("execution.checkpointing.interval")
             .durationType()
             .checking(d -> !d.isZero(), "longer than 0")

@@ -21,10 +21,22 @@ public final class FileCheckpointStreamFactory implements CheckpointStreamFactor
 
     private final Path directory;
     private final int inlineThreshold;
+    /** Files shared between checkpoints, or null; see {@link #getSharedStateStreamFactory()}. */
+    private final FileCheckpointStreamFactory sharedStateFactory;
 
     public FileCheckpointStreamFactory(Path directory, int inlineThreshold) {
+        this(directory, inlineThreshold, null);
+    }
+
+    /**
+     * @param sharedStateDirectory where {@link #getSharedStateStreamFactory()} writes (always whole
+     *     files, never inline), or null for none
+     */
+    public FileCheckpointStreamFactory(Path directory, int inlineThreshold, Path sharedStateDirectory) {
         this.directory = directory;
         this.inlineThreshold = inlineThreshold;
+        this.sharedStateFactory = sharedStateDirectory == null ? null
+                : new FileCheckpointStreamFactory(sharedStateDirectory, -1, null);
     }
 
     /** Every stream to a file of a local directory (tests). */
@@ -34,6 +46,11 @@ public final class FileCheckpointStreamFactory implements CheckpointStreamFactor
 
     public Path getDirectory() {
         return directory;
+    }
+
+    @Override
+    public CheckpointStreamFactory getSharedStateStreamFactory() {
+        return sharedStateFactory;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.millrace.state;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * A full keyed snapshot in the key-grouped format of {@link KeyedSnapshotFormat}: one state stream
@@ -34,6 +36,11 @@ public final class KeyGroupsStateHandle implements KeyedStateHandle {
     @Override
     public long getStateSize() {
         return stateHandle.getStateSize();
+    }
+
+    @Override
+    public Collection<StreamStateHandle> getStreamStateHandles() {
+        return List.of(stateHandle);
     }
 
     @Override

@@ -60,6 +60,18 @@ public interface KeyedStateBackend<K> extends Closeable {
      */
     RunnableFuture<KeyedStateHandle> snapshot(long checkpointId, CheckpointStreamFactory streamFactory) throws Exception;
 
+    /**
+     * {@link #snapshot(long, CheckpointStreamFactory)}, saying whether it must be full: a
+     * self-contained snapshot in the key-grouped format of {@link KeyedSnapshotFormat} (savepoints).
+     * Otherwise a backend may take an incremental one where it is configured to and the factory has a
+     * {@link CheckpointStreamFactory#getSharedStateStreamFactory() shared-state factory}. The default
+     * ignores the flag: backends whose snapshots are always full need not override it.
+     */
+    default RunnableFuture<KeyedStateHandle> snapshot(long checkpointId, CheckpointStreamFactory streamFactory,
+            boolean fullSnapshot) throws Exception {
+        return snapshot(checkpointId, streamFactory);
+    }
+
     /** Loads the parts of {@code handles} that fall into this backend's key groups. Before any record. */
     void restore(Collection<KeyedStateHandle> handles) throws Exception;
 

@@ -138,7 +138,7 @@ final class ChainedOperatorContext implements OperatorContext {
             }
         });
         RunnableFuture<KeyedStateHandle> keyed = keyedStateBackend == null ? null
-                : keyedStateBackend.snapshot(checkpointId, streamFactory);
+                : keyedStateBackend.snapshot(checkpointId, streamFactory, savepoint); // savepoints are full
         return new OperatorSnapshotInProgress(operatorId, lists, keyed);
     }
 }

@@ -95,9 +95,9 @@ final class SubtaskCheckpointCoordinator implements AutoCloseable {
             return;
         }
         TaskStateSnapshot snapshot = new TaskStateSnapshot(states);
-        long size = snapshot.stateSize();
         responder.acknowledgeCheckpoint(executionId, id,
-                new CheckpointMetrics(alignmentMillis, syncMillis, (System.nanoTime() - asyncStart) / 1_000_000, size, size),
+                new CheckpointMetrics(alignmentMillis, syncMillis, (System.nanoTime() - asyncStart) / 1_000_000,
+                        snapshot.stateSize(), snapshot.checkpointedSize()),
                 snapshot);
     }
 

@@ -337,7 +337,7 @@ abstract class KeyedStateBackendTestBase {
         assertThat(big.value()).isEqualTo(large);
 
         KeyedStateBackend<String> restored = backend();
-        restored.restore(List.of(runSnapshot(backend)));
+        restored.restore(List.of(takeSnapshot(backend)));
         ValueState<String> restoredBig = restored.getPartitionedState(new ValueStateDescriptor<>("big", Types.STRING));
         ListState<String> restoredList = restored.getPartitionedState(LIST);
         restored.setCurrentKey("k");
@@ -402,6 +402,23 @@ abstract class KeyedStateBackendTestBase {
         return snapshot.get();
     }
 
+    /** Where this suite's snapshots go; a subclass may give a factory with shared state (incremental snapshots). */
+    CheckpointStreamFactory streamFactory() {
+        return new MemoryCheckpointStreamFactory(64 << 20);
+    }
+
+    /** Where the suite's snapshots to files go. */
+    CheckpointStreamFactory fileStreamFactory() {
+        return new FileCheckpointStreamFactory(tempDir.resolve("chk"));
+    }
+
+    /** A snapshot of {@code backend} to {@link #streamFactory()}, run to its end. */
+    KeyedStateHandle takeSnapshot(KeyedStateBackend<String> backend) throws Exception {
+        RunnableFuture<KeyedStateHandle> snapshot = backend.snapshot(1L, streamFactory());
+        snapshot.run();
+        return snapshot.get();
+    }
+
     /** The n-th key (in "key-i" order) whose key group falls into {@code range}. */
     static String keyIn(KeyGroupRange range, int n) {
         for (int i = 0; ; i++) {
@@ -416,7 +433,7 @@ abstract class KeyedStateBackendTestBase {
     void a_snapshot_holds_the_state_as_of_the_snapshot_call_while_processing_goes_on() throws Exception {
         KeyedStateBackend<String> backend = backend();
         Map<String, Expected> atSnapshot = fill(backend, 2000, "v1-");
-        RunnableFuture<KeyedStateHandle> snapshot = backend.snapshot(7L, new FileCheckpointStreamFactory(tempDir.resolve("chk")));
+        RunnableFuture<KeyedStateHandle> snapshot = backend.snapshot(7L, fileStreamFactory());
 
         // change every key before the asynchronous part starts, and keep changing while it runs
         Map<String, Expected> after = fill(backend, 2500, "v2-");
@@ -449,9 +466,9 @@ abstract class KeyedStateBackendTestBase {
     void overlapping_snapshots_each_hold_the_state_of_their_own_call() throws Exception {
         KeyedStateBackend<String> backend = backend();
         Map<String, Expected> first = fill(backend, 300, "one-");
-        RunnableFuture<KeyedStateHandle> snapshot1 = backend.snapshot(1L, new MemoryCheckpointStreamFactory(16 << 20));
+        RunnableFuture<KeyedStateHandle> snapshot1 = backend.snapshot(1L, streamFactory());
         Map<String, Expected> second = fill(backend, 300, "two-");
-        RunnableFuture<KeyedStateHandle> snapshot2 = backend.snapshot(2L, new MemoryCheckpointStreamFactory(16 << 20));
+        RunnableFuture<KeyedStateHandle> snapshot2 = backend.snapshot(2L, streamFactory());
         fill(backend, 300, "three-");
         snapshot2.run();
         fill(backend, 300, "four-");
@@ -476,7 +493,7 @@ abstract class KeyedStateBackendTestBase {
     void restoring_into_two_backends_gives_each_exactly_the_keys_of_its_key_groups() throws Exception {
         KeyedStateBackend<String> whole = backend();
         Map<String, Expected> expected = fill(whole, 1000, "r-");
-        KeyedStateHandle handle = runSnapshot(whole);
+        KeyedStateHandle handle = takeSnapshot(whole);
 
         KeyGroupRange first = KeyGroupRange.forSubtask(MAX_PARALLELISM, 2, 0);
         KeyGroupRange second = KeyGroupRange.forSubtask(MAX_PARALLELISM, 2, 1);
@@ -493,12 +510,12 @@ abstract class KeyedStateBackendTestBase {
             assertThat(read(owner, e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
         }
         // exactly: each half's own snapshot, read back whole, holds only its keys
-        assertThat(keysIn(runSnapshot(left))).isEqualTo(keysOwnedBy(expected.keySet(), first));
-        assertThat(keysIn(runSnapshot(right))).isEqualTo(keysOwnedBy(expected.keySet(), second));
+        assertThat(keysIn(takeSnapshot(left))).isEqualTo(keysOwnedBy(expected.keySet(), first));
+        assertThat(keysIn(takeSnapshot(right))).isEqualTo(keysOwnedBy(expected.keySet(), second));
 
         // and scaling back in: both halves into one backend give the original state
         KeyedStateBackend<String> merged = backend();
-        merged.restore(List.of(runSnapshot(left), runSnapshot(right)));
+        merged.restore(List.of(takeSnapshot(left), takeSnapshot(right)));
         for (Map.Entry<String, Expected> e : expected.entrySet()) {
             assertThat(read(merged, e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
         }
@@ -532,12 +549,12 @@ abstract class KeyedStateBackendTestBase {
         KeyedStateBackend<String> original = backend();
         Map<String, Expected> expected = fill(original, 300, "s-");
         KeyedStateBackend<String> middle = backend();
-        middle.restore(List.of(runSnapshot(original)));
+        middle.restore(List.of(takeSnapshot(original)));
         ValueState<Long> count = middle.getPartitionedState(COUNT); // only one of the five states is touched
         middle.setCurrentKey("key-1");
         count.update(-1L);
         KeyedStateBackend<String> last = backend();
-        last.restore(List.of(runSnapshot(middle)));
+        last.restore(List.of(takeSnapshot(middle)));
         assertThat(read(last, "key-1")).isEqualTo(new Expected(-1L, expected.get("key-1").list(),
                 expected.get("key-1").map(), expected.get("key-1").sum(), expected.get("key-1").average()));
         assertThat(read(last, "key-299")).isEqualTo(expected.get("key-299"));
@@ -548,7 +565,7 @@ abstract class KeyedStateBackendTestBase {
         KeyedStateBackend<String> original = backend();
         fill(original, 10, "k-");
         KeyedStateBackend<String> restored = backend();
-        restored.restore(List.of(runSnapshot(original)));
+        restored.restore(List.of(takeSnapshot(original)));
         assertThatThrownBy(() -> restored.getPartitionedState(new ValueStateDescriptor<>("list", Types.STRING)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("list");
     }
@@ -557,7 +574,7 @@ abstract class KeyedStateBackendTestBase {
     void an_empty_backend_snapshots_and_restores_to_empty_state() throws Exception {
         KeyedStateBackend<String> empty = backend();
         KeyedStateBackend<String> restored = backend();
-        restored.restore(List.of(runSnapshot(empty)));
+        restored.restore(List.of(takeSnapshot(empty)));
         assertThat(read(restored, "key-1")).isNull();
     }
 
@@ -565,7 +582,7 @@ abstract class KeyedStateBackendTestBase {
     void a_cancelled_snapshot_that_never_ran_does_not_block_close() throws Exception {
         KeyedStateBackend<String> backend = backend();
         fill(backend, 10, "c-");
-        RunnableFuture<KeyedStateHandle> snapshot = backend.snapshot(1L, new MemoryCheckpointStreamFactory(1 << 20));
+        RunnableFuture<KeyedStateHandle> snapshot = backend.snapshot(1L, streamFactory());
         assertThat(snapshot.cancel(false)).isTrue();
         backend.close(); // returns: the cancelled snapshot released its hold
         assertThat(snapshot.isCancelled()).isTrue();

@@ -14,7 +14,8 @@ import org.rocksdb.RocksDB;
 /**
  * {@code state.backend.type: rocksdb}: keyed state in an embedded RocksDB per keyed operator
  * subtask ({@link RocksDBKeyedStateBackend}), under {@code state.backend.rocksdb.localdir}, with
- * {@code state.backend.rocksdb.memory.managed-size} of native memory each. Immutable; any thread.
+ * {@code state.backend.rocksdb.memory.managed-size} of native memory each; incremental checkpoints
+ * with {@code state.backend.incremental: true}. Immutable; any thread.
  */
 public final class EmbeddedRocksDBStateBackend implements StateBackend {
 
@@ -23,8 +24,16 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
     private final Path localDirectory;
     private final MemorySize managedMemorySize;
     private final double writeBufferRatio;
+    private final boolean incremental;
 
     public EmbeddedRocksDBStateBackend(Path localDirectory, MemorySize managedMemorySize, double writeBufferRatio) {
+        this(localDirectory, managedMemorySize, writeBufferRatio, false);
+    }
+
+    /** @param incremental whether checkpoints (not savepoints) upload only SST files new since the last one */
+    public EmbeddedRocksDBStateBackend(Path localDirectory, MemorySize managedMemorySize, double writeBufferRatio,
+            boolean incremental) {
+        this.incremental = incremental;
         this.localDirectory = localDirectory;
         this.managedMemorySize = managedMemorySize;
         this.writeBufferRatio = writeBufferRatio;
@@ -35,7 +44,8 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
         return new EmbeddedRocksDBStateBackend(
                 Path.of(dir != null ? dir : System.getProperty("java.io.tmpdir")),
                 configuration.get(CheckpointingOptions.ROCKSDB_MANAGED_MEMORY_SIZE),
-                configuration.get(CheckpointingOptions.ROCKSDB_WRITE_BUFFER_RATIO));
+                configuration.get(CheckpointingOptions.ROCKSDB_WRITE_BUFFER_RATIO),
+                configuration.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
     }
 
     @Override
@@ -45,6 +55,10 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
 
     public Path getLocalDirectory() {
         return localDirectory;
+    }
+
+    public boolean isIncremental() {
+        return incremental;
     }
 
     public MemorySize getManagedMemorySize() {
@@ -57,6 +71,6 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
         String safeName = parameters.operatorIdentifier().replaceAll("[^A-Za-z0-9._-]", "_");
         Path instanceDirectory = localDirectory.resolve("rocksdb-" + safeName + "-" + UUID.randomUUID());
         return new RocksDBKeyedStateBackend<>(
-                parameters, instanceDirectory, new RocksDBResources(managedMemorySize, writeBufferRatio));
+                parameters, instanceDirectory, new RocksDBResources(managedMemorySize, writeBufferRatio), incremental);
     }
 }

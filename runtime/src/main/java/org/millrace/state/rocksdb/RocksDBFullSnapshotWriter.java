@@ -22,8 +22,8 @@ import org.rocksdb.Snapshot;
  * which is RocksDB's own entry layout minus the key-group prefix. Runs on a snapshot thread while
  * the task keeps writing; the backend keeps the database open until it ends.
  *
- * <p>An incremental checkpoint (only new SST files) would replace this class by a RocksDB
- * {@code Checkpoint} into a local directory (hard links) whose new files are uploaded.
+ * <p>Incremental checkpoints ({@link RocksDBIncrementalSnapshotStrategy}) do not use this class;
+ * savepoints always do.
  */
 final class RocksDBFullSnapshotWriter {
 

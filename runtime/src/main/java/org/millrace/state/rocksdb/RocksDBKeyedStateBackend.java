@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.RunnableFuture;
 import java.util.stream.Stream;
 import org.millrace.api.state.AggregatingStateDescriptor;
@@ -21,6 +22,7 @@ import org.millrace.api.state.ValueStateDescriptor;
 import org.millrace.state.AbstractKeyedStateBackend;
 import org.millrace.state.AsyncSnapshotTask;
 import org.millrace.state.CheckpointStreamFactory;
+import org.millrace.state.IncrementalRemoteKeyedStateHandle;
 import org.millrace.state.KeyGroupsStateHandle;
 import org.millrace.state.KeyedSnapshotReader;
 import org.millrace.state.KeyedStateBackendParameters;
@@ -45,9 +47,12 @@ import org.slf4j.LoggerFactory;
  * {@code [2-byte key group][key][user key]}, values serialized by the state's serializers, no
  * write-ahead log, native memory bounded by {@link RocksDBResources}.
  *
- * <p>Snapshots take a RocksDB snapshot synchronously and write it asynchronously
+ * <p>Full snapshots take a RocksDB snapshot synchronously and write it asynchronously
  * ({@link RocksDBFullSnapshotWriter}); restores read only this backend's key groups and write them
- * with batched writes.
+ * with batched writes. With {@code state.backend.incremental: true}, checkpoints (not savepoints)
+ * whose storage can share state are incremental ({@link RocksDBIncrementalSnapshotStrategy}); a
+ * restore from an incremental snapshot of exactly this key-group range opens the database from its
+ * files, otherwise it copies the key groups it owns ({@link RocksDBIncrementalRestore}).
  *
  * <p>Thread safety: the task's thread, except the snapshot future; {@link #close()} waits for
  * running snapshots ({@link ResourceGuard}) before releasing native objects.
@@ -63,8 +68,13 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
 
     private final Path instanceDirectory;
     private final RocksDBResources resources;
-    private final RocksDB db;
-    private final ColumnFamilyHandle defaultColumn;
+    /** Replaced once by a restore that opens the database from an incremental snapshot; task thread. */
+    private RocksDB db;
+    private ColumnFamilyHandle defaultColumn;
+    /** Null unless incremental checkpoints are configured. */
+    private final RocksDBIncrementalSnapshotStrategy incrementalStrategy;
+    /** Whether the fallback to full snapshots (no shared state in the storage) was logged; task thread. */
+    private boolean loggedFullFallback;
     private final RocksKeyBuilder<K> keyBuilder;
     /** Snapshots hold a lease, so close() cannot release the database under them. */
     private final ResourceGuard dbGuard;
@@ -72,17 +82,19 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     private final LinkedHashMap<String, Column> columns = new LinkedHashMap<>();
     private boolean closed;
 
-    RocksDBKeyedStateBackend(KeyedStateBackendParameters<K> parameters, Path instanceDirectory, RocksDBResources resources)
-            throws IOException {
+    RocksDBKeyedStateBackend(KeyedStateBackendParameters<K> parameters, Path instanceDirectory, RocksDBResources resources,
+            boolean incremental) throws IOException {
         super(parameters);
         this.instanceDirectory = instanceDirectory;
         this.resources = resources;
+        this.incrementalStrategy = incremental ? new RocksDBIncrementalSnapshotStrategy(
+                UUID.randomUUID().toString(), keyGroupRange, numberOfKeyGroups, instanceDirectory) : null;
         this.keyBuilder = new RocksKeyBuilder<>(keySerializer);
         this.dbGuard = new ResourceGuard("RocksDB of " + operatorIdentifier);
         List<ColumnFamilyHandle> handles = new ArrayList<>(1);
         try {
             Files.createDirectories(instanceDirectory);
-            this.db = RocksDB.open(resources.dbOptions, instanceDirectory.resolve("db").toString(),
+            this.db = RocksDB.open(resources.dbOptions, databaseDirectory().toString(),
                     List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, resources.columnOptions)), handles);
         } catch (RocksDBException | IOException e) {
             resources.close();
@@ -95,6 +107,10 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
 
     RocksDB db() {
         return db;
+    }
+
+    private Path databaseDirectory() {
+        return instanceDirectory.resolve("db");
     }
 
     WriteOptions writeOptions() {
@@ -170,8 +186,7 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
             return column;
         }
         // prefixed so that no state name can clash with RocksDB's own "default" column family
-        ColumnFamilyHandle handle = db.createColumnFamily(new ColumnFamilyDescriptor(
-                (COLUMN_PREFIX + name).getBytes(StandardCharsets.UTF_8), resources.columnOptions));
+        ColumnFamilyHandle handle = db.createColumnFamily(new ColumnFamilyDescriptor(columnName(name), resources.columnOptions));
         column = new Column(name, type, handle);
         columns.put(name, column);
         return column;
@@ -179,6 +194,27 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
 
     @Override
     public RunnableFuture<KeyedStateHandle> snapshot(long checkpointId, CheckpointStreamFactory streamFactory)
+            throws IOException {
+        return snapshot(checkpointId, streamFactory, false);
+    }
+
+    @Override
+    public RunnableFuture<KeyedStateHandle> snapshot(long checkpointId, CheckpointStreamFactory streamFactory,
+            boolean fullSnapshot) throws IOException {
+        if (!fullSnapshot && incrementalStrategy != null) {
+            if (streamFactory.getSharedStateStreamFactory() != null) {
+                return incrementalSnapshot(checkpointId, streamFactory);
+            }
+            if (!loggedFullFallback) {
+                loggedFullFallback = true;
+                LOG.info("{}: incremental checkpoints need a checkpoint directory (execution.checkpointing.dir)"
+                        + " for shared state; taking full snapshots", operatorIdentifier);
+            }
+        }
+        return fullSnapshot(checkpointId, streamFactory);
+    }
+
+    private RunnableFuture<KeyedStateHandle> fullSnapshot(long checkpointId, CheckpointStreamFactory streamFactory)
             throws IOException {
         dbGuard.acquire();
         Snapshot snapshot;
@@ -190,37 +226,138 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
             dbGuard.release();
             throw e;
         }
+        RocksDB snapshotDb = db;
         return new AsyncSnapshotTask(
                 () -> RocksDBFullSnapshotWriter.write(
-                        db, snapshot, snapshotColumns, streamFactory, keyGroupRange, numberOfKeyGroups),
+                        snapshotDb, snapshot, snapshotColumns, streamFactory, keyGroupRange, numberOfKeyGroups),
                 () -> {
-                    db.releaseSnapshot(snapshot);
+                    snapshotDb.releaseSnapshot(snapshot);
                     dbGuard.release();
                 });
     }
 
+    /** The native checkpoint now (task thread); the upload in the future. The lease keeps close() from deleting its files. */
+    private RunnableFuture<KeyedStateHandle> incrementalSnapshot(long checkpointId, CheckpointStreamFactory streamFactory)
+            throws IOException {
+        dbGuard.acquire();
+        Path localCheckpoint;
+        List<StateMetaInfo> states = new ArrayList<>(columns.size());
+        try {
+            List<ColumnFamilyHandle> handles = new ArrayList<>(columns.size());
+            for (Column column : columns.values()) {
+                states.add(new StateMetaInfo(column.name(), column.type()));
+                handles.add(column.handle());
+            }
+            localCheckpoint = incrementalStrategy.takeLocalCheckpoint(db, handles, checkpointId);
+        } catch (IOException | RuntimeException e) {
+            dbGuard.release();
+            throw e;
+        }
+        return new AsyncSnapshotTask(
+                () -> incrementalStrategy.upload(checkpointId, localCheckpoint, states, streamFactory),
+                () -> {
+                    deleteDirectory(localCheckpoint);
+                    dbGuard.release();
+                });
+    }
+
+    /** The SST file names this backend has uploaded for incremental checkpoints (for tests). */
+    public java.util.Set<String> getUploadedSstFileNames() {
+        return incrementalStrategy == null ? java.util.Set.of() : incrementalStrategy.uploadedSstFileNames();
+    }
+
+    /**
+     * Restores full and incremental snapshots, in any mix. One incremental snapshot of exactly this
+     * key-group range, restored before any state exists, becomes the database itself (its files
+     * are downloaded and opened); every other handle is copied in, only this backend's key groups.
+     */
     @Override
     public void restore(Collection<KeyedStateHandle> handles) throws Exception {
+        List<KeyedStateHandle> rest = new ArrayList<>(handles);
+        if (columns.isEmpty()) {
+            for (KeyedStateHandle handle : handles) {
+                if (handle instanceof IncrementalRemoteKeyedStateHandle incremental
+                        && incremental.getKeyGroupRange().equals(keyGroupRange)) {
+                    openFrom(incremental);
+                    rest.remove(handle);
+                    break;
+                }
+            }
+        }
+        for (KeyedStateHandle handle : rest) {
+            if (handle instanceof KeyGroupsStateHandle keyGroupsHandle) {
+                restoreFull(keyGroupsHandle);
+            } else if (handle instanceof IncrementalRemoteKeyedStateHandle incremental) {
+                List<StateMetaInfo> states = RocksDBSnapshotMetaData.read(incremental.getMetaStateHandle(), numberOfKeyGroups);
+                Path temp = instanceDirectory.resolve("restore-" + UUID.randomUUID());
+                try {
+                    RocksDBIncrementalRestore.copyKeyGroups(incremental, states, temp, resources, keyGroupRange, db,
+                            this::restoredColumnHandle, RESTORE_BATCH_ENTRIES);
+                } finally {
+                    deleteDirectory(temp);
+                }
+            } else {
+                throw new IllegalArgumentException("cannot restore keyed state from " + handle);
+            }
+        }
+    }
+
+    private void restoreFull(KeyGroupsStateHandle handle) throws Exception {
         byte[] prefix = new byte[RocksKeyBuilder.KEY_GROUP_PREFIX_BYTES];
         try (WriteBatch batch = new WriteBatch()) {
-            for (KeyedStateHandle handle : handles) {
-                if (!(handle instanceof KeyGroupsStateHandle keyGroupsHandle)) {
-                    throw new IllegalArgumentException("cannot restore keyed state from " + handle);
-                }
-                KeyedSnapshotReader.read(keyGroupsHandle, keyGroupRange, numberOfKeyGroups, this::restoredColumn,
-                        (state, keyGroup, key, value) -> {
-                            byte[] rocksKey = new byte[prefix.length + key.length];
-                            RocksKeyBuilder.writeKeyGroup(rocksKey, keyGroup);
-                            System.arraycopy(key, 0, rocksKey, prefix.length, key.length);
-                            batch.put(columns.get(state.name()).handle(), rocksKey, value);
-                            if (batch.count() >= RESTORE_BATCH_ENTRIES) {
-                                db.write(resources.writeOptions, batch);
-                                batch.clear();
-                            }
-                        });
-            }
+            KeyedSnapshotReader.read(handle, keyGroupRange, numberOfKeyGroups, this::restoredColumn,
+                    (state, keyGroup, key, value) -> {
+                        byte[] rocksKey = new byte[prefix.length + key.length];
+                        RocksKeyBuilder.writeKeyGroup(rocksKey, keyGroup);
+                        System.arraycopy(key, 0, rocksKey, prefix.length, key.length);
+                        batch.put(columns.get(state.name()).handle(), rocksKey, value);
+                        if (batch.count() >= RESTORE_BATCH_ENTRIES) {
+                            db.write(resources.writeOptions, batch);
+                            batch.clear();
+                        }
+                    });
             db.write(resources.writeOptions, batch);
         }
+    }
+
+    /**
+     * Replaces the (empty) database by the one of {@code handle}: closes it, downloads the
+     * snapshot's files into its directory and opens them with all their column families.
+     */
+    private void openFrom(IncrementalRemoteKeyedStateHandle handle) throws IOException {
+        List<StateMetaInfo> states = RocksDBSnapshotMetaData.read(handle.getMetaStateHandle(), numberOfKeyGroups);
+        defaultColumn.close();
+        db.close();
+        db = null; // close() must not touch it if what follows fails
+        Path directory = databaseDirectory();
+        deleteDirectory(directory);
+        RocksDBIncrementalRestore.download(handle, directory);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>(states.size() + 1);
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, resources.columnOptions));
+        for (StateMetaInfo state : states) {
+            descriptors.add(new ColumnFamilyDescriptor(columnName(state.name()), resources.columnOptions));
+        }
+        List<ColumnFamilyHandle> opened = new ArrayList<>(descriptors.size());
+        try {
+            db = RocksDB.open(resources.dbOptions, directory.toString(), descriptors, opened);
+        } catch (RocksDBException e) {
+            throw new IOException("Could not open the RocksDB of " + handle + " in " + directory, e);
+        }
+        defaultColumn = opened.get(0);
+        for (int i = 0; i < states.size(); i++) {
+            StateMetaInfo state = states.get(i);
+            columns.put(state.name(), new Column(state.name(), state.type(), opened.get(i + 1)));
+        }
+        LOG.info("Opened RocksDB for {} from {}", operatorIdentifier, handle);
+    }
+
+    static byte[] columnName(String stateName) {
+        return (COLUMN_PREFIX + stateName).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private ColumnFamilyHandle restoredColumnHandle(StateMetaInfo state) {
+        restoredColumn(state);
+        return columns.get(state.name()).handle();
     }
 
     private void restoredColumn(StateMetaInfo state) {
@@ -246,13 +383,15 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
             column.handle().close();
         }
         columns.clear();
-        defaultColumn.close();
-        db.close();
+        if (db != null) { // null if a restore failed while replacing it
+            defaultColumn.close();
+            db.close();
+        }
         resources.close();
         deleteDirectory(instanceDirectory);
     }
 
-    private static void deleteDirectory(Path directory) {
+    static void deleteDirectory(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }
