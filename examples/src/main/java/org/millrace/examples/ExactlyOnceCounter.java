@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import org.millrace.api.StreamExecutionEnvironment;
+import org.millrace.api.accumulators.LongCounter;
 import org.millrace.api.accumulators.LongMaximum;
 import org.millrace.api.fs.Path;
 import org.millrace.api.functions.KeyedProcessFunction;
@@ -35,6 +36,8 @@ public final class ExactlyOnceCounter {
 
     /** Accumulator with the attempt number of the run that finished (= the number of restarts). */
     public static final String ATTEMPT_ACCUMULATOR = "finishing-attempt";
+    /** Accumulator with the events the finishing attempt counted: fewer than all when it restored a checkpoint. */
+    public static final String PROCESSED_ACCUMULATOR = "events-counted-by-finishing-attempt";
 
     private ExactlyOnceCounter() {}
 
@@ -53,18 +56,23 @@ public final class ExactlyOnceCounter {
         env.execute("ExactlyOnceCounter");
     }
 
-    /** Adds the job to {@code env} and sets its checkpointing and restart settings. */
+    /** Adds the job to {@code env} with {@code failures} random failure points, and its checkpointing and restart settings. */
     public static void build(StreamExecutionEnvironment env, long events, int keys, String output, int failures,
             long checkpointIntervalMillis, long seed) {
+        long perSubtask = Math.max(1, events / Math.max(1, env.getParallelism()));
+        build(env, events, keys, output, randomFailurePoints(failures, perSubtask, seed), checkpointIntervalMillis);
+    }
+
+    /** Adds the job to {@code env}: attempt i of the first counting subtask fails after {@code failAt[i]} events. */
+    public static void build(StreamExecutionEnvironment env, long events, int keys, String output, long[] failAt,
+            long checkpointIntervalMillis) {
         Configuration config = env.getConfiguration();
         config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(checkpointIntervalMillis));
-        if (failures > 0) {
+        if (failAt.length > 0) {
             config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            config.set(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS, failures);
+            config.set(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS, failAt.length);
             config.set(RestartStrategyOptions.FIXED_DELAY_DELAY, Duration.ofMillis(10));
         }
-        long perSubtask = Math.max(1, events / Math.max(1, env.getParallelism()));
-        long[] failAt = randomFailurePoints(failures, perSubtask, seed);
         env.fromSequence(0, events - 1)
                 .name("Events")
                 .keyBy(i -> i % keys, Types.LONG)
@@ -97,6 +105,7 @@ public final class ExactlyOnceCounter {
         private transient ValueState<Long> count;
         private transient long processed;
         private transient long failAfter;
+        private transient LongCounter counted;
 
         RunningCount(long[] failAt) {
             this.failAt = failAt.clone();
@@ -112,6 +121,8 @@ public final class ExactlyOnceCounter {
             LongMaximum attempts = new LongMaximum();
             attempts.add(attempt);
             getRuntimeContext().addAccumulator(ATTEMPT_ACCUMULATOR, attempts);
+            counted = new LongCounter();
+            getRuntimeContext().addAccumulator(PROCESSED_ACCUMULATOR, counted);
         }
 
         @Override
@@ -120,6 +131,7 @@ public final class ExactlyOnceCounter {
                 throw new InjectedFailure("injected failure after " + processed + " records of attempt "
                         + getRuntimeContext().getTaskInfo().getAttemptNumber() + " (points " + Arrays.toString(failAt) + ")");
             }
+            counted.add(1L);
             Long current = count.value();
             long next = current == null ? 1 : current + 1;
             count.update(next);

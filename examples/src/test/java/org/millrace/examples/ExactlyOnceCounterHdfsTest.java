@@ -49,8 +49,10 @@ class ExactlyOnceCounterHdfsTest {
         config.setString("state.backend.type", "rocksdb");
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, config);
+        // each attempt counts 100,000 events of its subtask's 500,000 before it fails: time for checkpoints on
+        // HDFS to complete, and room for all three failures whichever checkpoint each restart starts from
         ExactlyOnceCounter.build(env, ExactlyOnceCounterTest.EVENTS, ExactlyOnceCounterTest.KEYS, output,
-                ExactlyOnceCounterTest.FAILURES, 50, 11);
+                new long[] {100_000, 100_000, 100_000}, 10);
 
         JobExecutionResult result = env.execute("ExactlyOnceCounter on HDFS");
 
@@ -59,6 +61,9 @@ class ExactlyOnceCounterHdfsTest {
         assertThat(verdict.lost()).as("lost records").isZero();
         assertThat(verdict.duplicated()).as("duplicated records").isZero();
         assertThat(verdict.lines()).isEqualTo(ExactlyOnceCounterTest.EVENTS);
+        assertThat((Long) result.getAccumulatorResult(ExactlyOnceCounter.PROCESSED_ACCUMULATOR))
+                .as("the finishing attempt restored keyed state from a checkpoint on HDFS")
+                .isLessThan(ExactlyOnceCounterTest.EVENTS);
 
         // the retained checkpoint (num-retained 1) is on HDFS with its metadata; subsumed ones are deleted
         Path jobDir = new Path(new Path(checkpoints), result.getJobID().toHexString());
