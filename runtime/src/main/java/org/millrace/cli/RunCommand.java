@@ -77,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = {"-s", "--fromSavepoint"},
             paramLabel = "SAVEPOINT",
-            description = "Savepoint to restore the job's state from (execution.savepoint.path).")
+            description = "Savepoint (its directory or _metadata file) to restore the job's state from, also at"
+                    + " another parallelism (execution.savepoint.path).")
     private String savepoint;
 
     @Option(

@@ -48,7 +48,8 @@ class ClusterCommandsTest {
     private static final long EVENTS = 200_000;
     private static final int KEYS = 100;
 
-    private static final String COUNTING_JOB = """
+    /** Also run through bin/millrace by MillraceScriptTest. */
+    static final String COUNTING_JOB = """
             package jobs;
             import org.millrace.api.StreamExecutionEnvironment;
             import org.millrace.api.fs.Path;
@@ -232,11 +233,18 @@ class ClusterCommandsTest {
     }
 
     @Test
-    void cancel_ends_a_running_job_and_unknown_job_ids_are_named() throws Exception {
+    void cancel_ends_a_running_job_and_unknown_job_ids_or_a_missing_directory_are_named() throws Exception {
         BackgroundRun run = startThrottledCountingJob();
         Matcher submitted = awaitRunning(run);
         String jobId = submitted.group(1);
         String address = submitted.group(2);
+
+        Awaitility.await().atMost(Duration.ofMinutes(1))
+                .until(() -> !FileSink.listCommittedFiles(new org.millrace.api.fs.Path(output)).isEmpty());
+        Result noDirectory = run("savepoint", "-m", address, jobId);
+        assertThat(noDirectory.exitCode()).isEqualTo(1);
+        assertThat(noDirectory.err()).isEqualTo("Could not take a savepoint of job " + jobId
+                + ": No savepoint directory: give one, or set execution.checkpointing.savepoint-dir\n");
 
         String unknown = JobID.generate().toString();
         Result savepoint = run("savepoint", "-m", address, unknown, dir.resolve("savepoints").toUri().toString());
@@ -259,6 +267,18 @@ class ClusterCommandsTest {
         Result ended = run.await();
         assertThat(ended.exitCode()).isEqualTo(1);
         assertThat(ended.out()).contains("Job " + jobId + " finished with status CANCELED");
+    }
+
+    @Test
+    void help_shows_flinks_option_names() {
+        Result stop = run("stop", "--help");
+        assertThat(stop.exitCode()).isZero();
+        assertThat(stop.out()).contains("-p, --savepointPath=DIR", "-m, --jobmanager=HOST:PORT", "JOBID");
+        Result savepoint = run("savepoint", "--help");
+        assertThat(savepoint.out()).contains("JOBID", "[TARGET_DIR]", "-m, --jobmanager=HOST:PORT");
+        Result list = run("list", "--help");
+        assertThat(list.out()).contains("-a, --all", "-m, --jobmanager=HOST:PORT");
+        assertThat(run("run", "--help").out()).contains("-s, --fromSavepoint=SAVEPOINT");
     }
 
     @Test
