@@ -333,8 +333,8 @@ class ClusterCommandsTest {
         Result r = run("run", "-t", "local", "-p", "1", "-s", missing,
                 jar.toString(), "10", "2", output, "0");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).matches("Job [0-9a-f]{32} failed: .*Cannot restore job counting from " + Pattern.quote(missing)
-                + ": No checkpoint or savepoint at " + Pattern.quote(missing) + ".*\n");
+        assertThat(r.err()).matches("Job ([0-9a-f]{32}) failed: Job 'counting' \\(\\1\\) failed: Cannot restore job counting from "
+                + Pattern.quote(missing) + ": No checkpoint or savepoint at " + Pattern.quote(missing) + "\n");
         assertThat(r.err().lines()).hasSize(1);
     }
 
