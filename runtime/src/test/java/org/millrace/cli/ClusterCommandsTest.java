@@ -218,6 +218,8 @@ class ClusterCommandsTest {
 
         Result restored = run("run", "-t", "local", "-p", "3", "-s", finalSavepoint,
                 "-Dstate.backend.type=rocksdb",
+                // a checkpoint that hangs fails the run in 30 s instead of the default 10 min
+                "-Dexecution.checkpointing.timeout=30 s",
                 "-Dexecution.checkpointing.interval=100 ms",
                 "-Dexecution.checkpointing.dir=" + dir.resolve("checkpoints").toUri(),
                 jar.toString(), Long.toString(EVENTS), Integer.toString(KEYS), output, "0");
