@@ -293,7 +293,7 @@ public class StreamExecutionEnvironment {
         }
         if (context != null) {
             if (context.getSubmissionListener() != null) {
-                context.getSubmissionListener().onJobSubmitted(jobId, jobName);
+                context.getSubmissionListener().onJobSubmitted(jobId, jobName, cluster.getJobManagerAddress().orElse(null));
             }
             if (context.getStatusListener() != null) {
                 cluster.addJobStatusListener(jobId, context.getStatusListener());

@@ -14,7 +14,8 @@ import org.millrace.cluster.JobStatusListener;
 import org.millrace.jobmaster.JobStatus;
 
 /**
- * Prints the progress of the jobs a program submits ("Job ... submitted with JobID ...",
+ * Prints the progress of the jobs a program submits ("Job ... submitted with JobID ... [to the
+ * JobManager at host:port]",
  * "Job ... status: RUNNING", "Job ... finished with status FINISHED (1.23 s)") and remembers how
  * each ended, so the CLI can choose its exit code.
  *
@@ -39,9 +40,16 @@ final class JobProgressPrinter implements ExecutionContext.SubmissionListener, J
 
     @Override
     public void onJobSubmitted(JobID jobId, String jobName) {
+        onJobSubmitted(jobId, jobName, null);
+    }
+
+    /** With a JobManager address, the line also says where {@code list/savepoint/stop/cancel -m} reach the job. */
+    @Override
+    public void onJobSubmitted(JobID jobId, String jobName, String jobManagerAddress) {
         synchronized (lock) {
             progress(jobId).name = jobName;
-            out.println("Job " + jobName + " submitted with JobID " + jobId);
+            out.println("Job " + jobName + " submitted with JobID " + jobId
+                    + (jobManagerAddress == null ? "" : " to the JobManager at " + jobManagerAddress));
         }
     }
 

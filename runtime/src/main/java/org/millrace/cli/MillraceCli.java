@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code bin/millrace} command line: {@code run}, {@code port} and the commands still to come. Every
+ * The {@code bin/millrace} command line: {@code run}, {@code list}, {@code cancel}, {@code savepoint},
+ * {@code stop}, {@code port} and the commands still to come. Every
  * failure is one line on stderr with exit code 1 (a job failed or the program threw) or 2 (bad
  * command line, configuration or jar); stack traces go to the log file, and to stderr with
  * {@code --verbose}. Runs on the JVM's main thread; tests call {@link #execute} in-process.
@@ -41,10 +42,10 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             RunCommand.class,
-            PlannedCommands.ListJobs.class,
-            PlannedCommands.Cancel.class,
-            PlannedCommands.Savepoint.class,
-            PlannedCommands.Stop.class,
+            ListCommand.class,
+            CancelCommand.class,
+            SavepointCommand.class,
+            StopCommand.class,
             PlannedCommands.YarnSession.class,
             PlannedCommands.Sandbox.class,
             PortCommand.class,

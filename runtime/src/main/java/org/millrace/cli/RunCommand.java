@@ -77,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = {"-s", "--fromSavepoint"},
             paramLabel = "SAVEPOINT",
-            description = "Savepoint to restore the job's state from (execution.savepoint.path).")
+            description = "Savepoint (its directory or _metadata file) to restore the job's state from, also at"
+                    + " another parallelism (execution.savepoint.path).")
     private String savepoint;
 
     @Option(
@@ -201,7 +202,9 @@ final class RunCommand implements Callable<Integer> {
         for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 64; depth++) {
             root = root.getCause();
         }
-        return root == t ? "" : " (caused by " + root + ")";
+        // a message that already quotes its root cause (a missing savepoint) needs no suffix
+        boolean quoted = root.getMessage() != null && t.getMessage() != null && t.getMessage().contains(root.getMessage());
+        return root == t || quoted ? "" : " (caused by " + root + ")";
     }
 
     /** The first {@code type} in {@code t}'s cause chain (including {@code t}), or null. */

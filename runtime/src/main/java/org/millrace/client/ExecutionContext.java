@@ -66,5 +66,14 @@ public final class ExecutionContext {
     @FunctionalInterface
     public interface SubmissionListener {
         void onJobSubmitted(JobID jobId, String jobName);
+
+        /**
+         * As above, with the {@code host:port} at which other clients reach the cluster's Dispatcher
+         * (null for a cluster embedded in this JVM), so the CLI can say where to send {@code savepoint},
+         * {@code stop} and {@code cancel}.
+         */
+        default void onJobSubmitted(JobID jobId, String jobName, String jobManagerAddress) {
+            onJobSubmitted(jobId, jobName);
+        }
     }
 }

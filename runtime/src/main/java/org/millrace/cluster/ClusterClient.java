@@ -1,6 +1,7 @@
 package org.millrace.cluster;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.millrace.task.TaskIOReport;
 import org.millrace.api.JobID;
@@ -27,6 +28,15 @@ public interface ClusterClient extends AutoCloseable {
 
     /** Busy / back-pressured / idle time of each running subtask of the job. */
     CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics(JobID jobId);
+
+    /**
+     * {@code host:port} at which other clients (the CLI's {@code list}, {@code savepoint}, {@code stop},
+     * {@code cancel} with {@code -m}) reach this cluster's Dispatcher; empty when it is not reachable
+     * from outside this JVM (an embedded local cluster).
+     */
+    default Optional<String> getJobManagerAddress() {
+        return Optional.empty();
+    }
 
     /** Registers a listener; it first hears the changes that already happened, in order. */
     void addJobStatusListener(JobID jobId, JobStatusListener listener);

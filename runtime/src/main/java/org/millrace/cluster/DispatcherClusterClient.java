@@ -3,6 +3,7 @@ package org.millrace.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -40,6 +41,8 @@ public final class DispatcherClusterClient implements ClusterClient {
 
     private final CompletableFuture<DispatcherGateway> dispatcher;
     private final AutoCloseable onClose;
+    /** Null when the Dispatcher is not reachable from other processes. */
+    private final String jobManagerAddress;
     private final ExecutorService callbackExecutor;
     private volatile boolean closed;
     /** Per listener, the job it follows and a future completed once the job's end was delivered (or following stopped). */
@@ -50,8 +53,18 @@ public final class DispatcherClusterClient implements ClusterClient {
      * @param onClose what {@link #close()} shuts down besides the client (e.g. the cluster it started)
      */
     public DispatcherClusterClient(CompletableFuture<DispatcherGateway> dispatcher, AutoCloseable onClose) {
+        this(dispatcher, onClose, null);
+    }
+
+    /**
+     * @param jobManagerAddress {@code host:port} of the RPC service other processes reach the Dispatcher
+     *     at, or null if they cannot
+     */
+    public DispatcherClusterClient(
+            CompletableFuture<DispatcherGateway> dispatcher, AutoCloseable onClose, String jobManagerAddress) {
         this.dispatcher = dispatcher;
         this.onClose = onClose;
+        this.jobManagerAddress = jobManagerAddress;
         // unbounded, so a callback that blocks on another of this client's futures cannot starve it
         this.callbackExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "millrace-client-" + THREADS.incrementAndGet());
@@ -93,6 +106,11 @@ public final class DispatcherClusterClient implements ClusterClient {
     @Override
     public CompletableFuture<List<TaskIOReport>> requestTaskIOMetrics(JobID jobId) {
         return call(d -> d.requestTaskIOMetrics(jobId));
+    }
+
+    @Override
+    public Optional<String> getJobManagerAddress() {
+        return Optional.ofNullable(jobManagerAddress);
     }
 
     @Override

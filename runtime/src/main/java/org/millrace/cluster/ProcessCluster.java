@@ -87,6 +87,14 @@ public final class ProcessCluster implements AutoCloseable {
         LOG.info("Process cluster: JobManager RPC at {}, TaskManager logs in {}", rpcService.getHostPort(), logDir);
     }
 
+    /**
+     * {@code host:port} of the JobManager's RPC service: where {@code millrace list|savepoint|stop|cancel -m}
+     * find the Dispatcher ({@link StandaloneClusterRetriever}).
+     */
+    public String getJobManagerAddress() {
+        return rpcService.getHostPort();
+    }
+
     /** The Dispatcher's gateway, once it leads. */
     public CompletableFuture<DispatcherGateway> getDispatcherGateway() {
         return LeaderRetrievalUtils.retrieveLeader(haServices.getDispatcherLeaderRetriever())

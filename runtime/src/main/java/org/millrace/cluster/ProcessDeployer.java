@@ -32,7 +32,7 @@ public final class ProcessDeployer implements Deployer {
             cluster.close();
             throw e;
         }
-        return new DispatcherClusterClient(cluster.getDispatcherGateway(), cluster);
+        return new DispatcherClusterClient(cluster.getDispatcherGateway(), cluster, cluster.getJobManagerAddress());
     }
 
     private static Path logDir() {

@@ -3,16 +3,23 @@ package org.millrace.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.millrace.api.JobID;
+import org.millrace.api.sink.file.FileSink;
 
 /**
  * Runs the real {@code bin/millrace} as a process. lib/ exists only after {@code mvn package}, so
@@ -156,6 +163,60 @@ class MillraceScriptTest {
                 .contains("to,4", "be,2", "dream,1");
         assertThat(printedRecords(process)).isEqualTo(printedRecords(local));
         assertThat(process.out()).contains("finished with status FINISHED");
+    }
+
+    @Test
+    void savepoint_and_stop_through_the_script_reach_a_job_run_by_another_client() throws Exception {
+        Path jar = TestJars.jar().source("jobs.Counting", ClusterCommandsTest.COUNTING_JOB).mainClass("jobs.Counting")
+                .build(dir.resolve("counting.jar"));
+        String output = dir.resolve("counts").toUri().toString();
+        ProcessBuilder pb = new ProcessBuilder(TestJars.repositoryRoot().resolve("bin/millrace").toString(),
+                "run", "-t", "process", "-p", "2", "-Dlocal.number-taskmanager=1",
+                "-Dexecution.checkpointing.interval=100 ms", "-Dexecution.checkpointing.dir=" + dir.resolve("checkpoints").toUri(),
+                jar.toString(), "1000000", "10", output, "2");
+        pb.environment().keySet().removeIf(k -> k.startsWith("MILLRACE_") || k.startsWith("HADOOP_"));
+        pb.environment().putAll(Map.of("JAVA_HOME", System.getProperty("java.home"), "MILLRACE_CONF_DIR", confDir.toString(),
+                "MILLRACE_LOG_DIR", logDir.toString(), "MILLRACE_CLASSPATH", System.getProperty("java.class.path")));
+        Path runOut = dir.resolve("run-stdout");
+        Process run = pb.redirectOutput(runOut.toFile()).redirectError(dir.resolve("run-stderr").toFile()).start();
+        try {
+            Pattern submitted = Pattern.compile("JobID ([0-9a-f]{32}) to the JobManager at (\\S+)");
+            Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> !run.isAlive()
+                    || submitted.matcher(Files.readString(runOut)).find() && Files.readString(runOut).contains("status: RUNNING"));
+            Matcher m = submitted.matcher(Files.readString(runOut));
+            assertThat(m.find()).as(Files.readString(runOut)).isTrue();
+            // RUNNING is the job's status; savepoints need every task running: a committed file says they are
+            Awaitility.await().atMost(Duration.ofMinutes(1))
+                    .until(() -> !FileSink.listCommittedFiles(new org.millrace.api.fs.Path(output)).isEmpty());
+
+            Result savepoint = millrace("savepoint", "-m", m.group(2), m.group(1), dir.resolve("savepoints").toUri().toString());
+            assertThat(savepoint.exitCode()).as(savepoint.err()).isZero();
+            assertThat(savepoint.out()).containsPattern("Savepoint completed\\. Path: file:\\S+/savepoints/savepoint-");
+            Result stop = millrace("stop", "-m", m.group(2), "-p", dir.resolve("savepoints").toUri().toString(), m.group(1));
+            assertThat(stop.exitCode()).as(stop.err()).isZero();
+            assertThat(stop.out()).containsPattern("Savepoint completed\\. Path: file:\\S+/savepoints/savepoint-");
+
+            assertThat(run.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(run.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(runOut)).contains("Job " + m.group(1) + " finished with status CANCELED");
+        } finally {
+            run.destroyForcibly();
+        }
+    }
+
+    @Test
+    void a_savepoint_of_a_jobmanager_that_is_not_there_is_one_line_exit_code_1_and_a_log_entry() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String id = JobID.generate().toString();
+        Result r = millrace("savepoint", "-m", "127.0.0.1:" + port, id);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("Could not take a savepoint of job " + id + ": Cannot reach Dispatcher at 127.0.0.1:"
+                + port + "/dispatcher: ");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(clientLog()).contains("RpcConnectionException");
     }
 
     @Test
