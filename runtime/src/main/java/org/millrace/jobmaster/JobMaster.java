@@ -98,6 +98,8 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
     private final ExecutorService ioExecutor;
     /** The savepoint the job was started from ({@code execution.savepoint.path}), or null. */
     private CheckpointMetadata initialSavepoint;
+    /** Set when the job is canceled right after a stop-with-savepoint: it then ends FINISHED. */
+    private boolean stoppedWithSavepoint;
     /** Subtasks connected by data exchanges: what restarts together. */
     private FailoverRegions regions;
     /** True for jobmanager.execution.failover-strategy: region. */
@@ -362,7 +364,11 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         if (!cancelJob) {
             return savepoint;
         }
-        return savepoint.thenComposeAsync(path -> cancel().thenApply(ignored -> path), getMainThreadExecutor());
+        return savepoint.thenComposeAsync(path -> {
+            // as in Flink, a job stopped with a savepoint ends FINISHED: its state lives on in the savepoint
+            stoppedWithSavepoint = status == JobStatus.RUNNING;
+            return cancel().thenApply(ignored -> path);
+        }, getMainThreadExecutor());
     }
 
     @Override
@@ -648,7 +654,7 @@ public final class JobMaster extends FencedRpcEndpoint implements JobMasterGatew
         switch (status) {
             case RUNNING -> finishJob();
             case FAILING -> endJob(JobStatus.FAILED, Map.of());
-            case CANCELLING -> endJob(JobStatus.CANCELED, Map.of());
+            case CANCELLING -> endJob(stoppedWithSavepoint ? JobStatus.FINISHED : JobStatus.CANCELED, Map.of());
             case RESTARTING -> scheduleRunAsync(this::restart, Duration.ofMillis(restartStrategy.getBackoffTimeMillis()));
             default -> {}
         }

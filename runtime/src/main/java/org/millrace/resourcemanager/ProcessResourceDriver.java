@@ -36,7 +36,7 @@ public final class ProcessResourceDriver implements ResourceDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessResourceDriver.class);
     private static final String RUNNER_CLASS = "org.millrace.taskmanager.TaskManagerRunner";
-    /** A process that ends sooner than this after its start counts as a failed start. */
+    /** A process that ends by itself sooner than this after its start counts as a failed start. */
     private static final Duration MIN_HEALTHY_LIFETIME = Duration.ofSeconds(10);
     /** Failed starts in a row after which the driver stops replacing (a configuration that cannot work). */
     private static final int MAX_FAILED_STARTS_IN_A_ROW = 3;
@@ -173,7 +173,9 @@ public final class ProcessResourceDriver implements ResourceDriver {
                 return;
             }
             events = handler;
-            boolean failedStart = livedNanos < MIN_HEALTHY_LIFETIME.toNanos();
+            // killed by a signal (128 + SIGKILL/SIGTERM) is something done to it, not a configuration that cannot start
+            boolean killedFromOutside = process.exitValue() == 137 || process.exitValue() == 143;
+            boolean failedStart = livedNanos < MIN_HEALTHY_LIFETIME.toNanos() && !killedFromOutside;
             failedStartsInARow = failedStart ? failedStartsInARow + 1 : 0;
             replace = failedStartsInARow < MAX_FAILED_STARTS_IN_A_ROW;
             if (replace) {

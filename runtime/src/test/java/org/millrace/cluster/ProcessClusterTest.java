@@ -230,10 +230,20 @@ class ProcessClusterTest {
     private static ResourceID submitAndKillATaskManager(JobGraph job) throws Exception {
         JobID id = client.submitJob(job).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         await().atMost(TIMEOUT).until(() -> client.requestTaskIOMetrics(id).get().size() == 2 * PARALLELISM);
-        Map.Entry<ResourceID, ProcessHandle> victim = cluster.getResourceDriver().processes().entrySet().iterator().next();
+        Map.Entry<ResourceID, ProcessHandle> victim = oldestTaskManager();
         assertThat(victim.getValue().destroyForcibly()).isTrue(); // SIGKILL on Linux: no shutdown hook, no goodbye
         LOG.info("Killed TaskManager {} (pid {})", victim.getKey(), victim.getValue().pid());
         return victim.getKey();
+    }
+
+    /**
+     * The TaskManager process that has run longest: killing a replacement just after its start would
+     * count, for the driver, as a failed start (it stops replacing after three in a row).
+     */
+    private static Map.Entry<ResourceID, ProcessHandle> oldestTaskManager() {
+        return cluster.getResourceDriver().processes().entrySet().stream()
+                .min(java.util.Comparator.comparing(e -> e.getValue().info().startInstant().orElse(java.time.Instant.MAX)))
+                .orElseThrow();
     }
 
     private static String causeChain(Throwable t) {
@@ -378,7 +388,7 @@ class ProcessClusterTest {
             }
         });
 
-        cluster.getResourceDriver().processes().values().iterator().next().destroyForcibly();
+        oldestTaskManager().getValue().destroyForcibly();
         JobResult result = client.requestJobResult(id).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         // state written by the killed process is read by the replacement: sums neither lost nor counted twice
@@ -413,7 +423,7 @@ class ProcessClusterTest {
         await().atMost(TIMEOUT).until(() -> !org.millrace.api.sink.file.FileSink
                 .listCommittedFiles(new org.millrace.api.fs.Path(output)).isEmpty());
 
-        cluster.getResourceDriver().processes().values().iterator().next().destroyForcibly(); // SIGKILL
+        oldestTaskManager().getValue().destroyForcibly(); // SIGKILL
         JobResult result = client.requestJobResult(id).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(result.status()).as("%s", result.failureCause()).isEqualTo(JobStatus.FINISHED);
