@@ -237,7 +237,7 @@ class CheckpointRecoveryTest {
         @Override
         public Long map(Long value) throws InterruptedException {
             if (throttled && ++seen % 200 == 0) {
-                Thread.sleep(1);
+                Thread.sleep(1); // the workload: keeps the job running until it is stopped, not a wait
             }
             return value;
         }

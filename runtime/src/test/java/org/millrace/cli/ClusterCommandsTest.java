@@ -87,7 +87,7 @@ class ClusterCommandsTest {
                     Throttle(int every) { this.every = every; }
                     @Override public Long map(Long value) throws InterruptedException {
                         if (every > 0 && ++seen % every == 0) {
-                            Thread.sleep(1);
+                            Thread.sleep(1); // the workload: keeps the job running while the CLI acts on it, not a wait
                         }
                         return value;
                     }
