@@ -1,9 +1,12 @@
 package org.millrace.ha;
 
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.millrace.api.JobID;
 
 /**
@@ -15,15 +18,33 @@ import org.millrace.api.JobID;
  */
 public final class EmbeddedHaServices implements HaServices {
 
-    private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "millrace-ha-embedded");
-        t.setDaemon(true);
-        return t;
-    });
-    private final EmbeddedLeaderService dispatcher = new EmbeddedLeaderService("dispatcher", notifier);
-    private final EmbeddedLeaderService resourceManager = new EmbeddedLeaderService("resource manager", notifier);
+    private final ExecutorService notifier;
+    private final Supplier<UUID> sessionIds;
+    private final EmbeddedLeaderService dispatcher;
+    private final EmbeddedLeaderService resourceManager;
     private final ConcurrentHashMap<JobID, EmbeddedLeaderService> jobMasters = new ConcurrentHashMap<>();
     private final EmbeddedJobGraphStore jobGraphStore = new EmbeddedJobGraphStore();
+
+    public EmbeddedHaServices() {
+        this("millrace-ha-embedded", UUID::randomUUID);
+    }
+
+    /** Elections that hand out {@code sessionIds}; callbacks on a daemon thread named {@code threadName}. */
+    EmbeddedHaServices(String threadName, Supplier<UUID> sessionIds) {
+        this.notifier = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        this.sessionIds = sessionIds;
+        this.dispatcher = new EmbeddedLeaderService("dispatcher", notifier, sessionIds);
+        this.resourceManager = new EmbeddedLeaderService("resource manager", notifier, sessionIds);
+    }
+
+    /** The thread leader callbacks run on. */
+    Executor notifier() {
+        return notifier;
+    }
 
     @Override
     public LeaderElection getDispatcherLeaderElection() {
@@ -56,7 +77,7 @@ public final class EmbeddedHaServices implements HaServices {
     }
 
     private EmbeddedLeaderService jobMaster(JobID jobId) {
-        return jobMasters.computeIfAbsent(jobId, id -> new EmbeddedLeaderService("job master of " + id, notifier));
+        return jobMasters.computeIfAbsent(jobId, id -> new EmbeddedLeaderService("job master of " + id, notifier, sessionIds));
     }
 
     @Override

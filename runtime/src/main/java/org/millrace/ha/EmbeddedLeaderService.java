@@ -39,10 +39,6 @@ final class EmbeddedLeaderService {
     /** Set once the leader confirmed its session. Guarded by {@code lock}. */
     private LeaderInformation confirmed;
 
-    EmbeddedLeaderService(String role, Executor notifier) {
-        this(role, notifier, UUID::randomUUID);
-    }
-
     EmbeddedLeaderService(String role, Executor notifier, Supplier<UUID> sessionIds) {
         this.role = role;
         this.notifier = notifier;

@@ -1,11 +1,7 @@
 package org.millrace.ha;
 
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.millrace.api.JobID;
 
 /**
@@ -31,20 +27,12 @@ public final class StandaloneHaServices implements HaServices {
     public static final String RESOURCE_MANAGER_ENDPOINT = "resourcemanager";
     public static final String DISPATCHER_ENDPOINT = "dispatcher";
 
-    private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "millrace-ha-standalone");
-        t.setDaemon(true);
-        return t;
-    });
     private final String dispatcherAddress;
     private final String resourceManagerAddress;
     /** Whether the Dispatcher and the ResourceManager run in this JVM. */
     private final boolean leadersHere;
-    private final EmbeddedLeaderService dispatcher = new EmbeddedLeaderService("dispatcher", notifier, () -> DEFAULT_LEADER_ID);
-    private final EmbeddedLeaderService resourceManager =
-            new EmbeddedLeaderService("resource manager", notifier, () -> DEFAULT_LEADER_ID);
-    private final ConcurrentHashMap<JobID, EmbeddedLeaderService> jobMasters = new ConcurrentHashMap<>();
-    private final EmbeddedJobGraphStore jobGraphStore = new EmbeddedJobGraphStore();
+    /** Elections, JobMaster retrieval and the job graph store: those of one JVM, with the fixed session id. */
+    private final EmbeddedHaServices local = new EmbeddedHaServices("millrace-ha-standalone", () -> DEFAULT_LEADER_ID);
 
     private StandaloneHaServices(String jobManagerHost, int jobManagerPort, boolean leadersHere) {
         String hostPort = jobManagerHost + ":" + jobManagerPort;
@@ -65,55 +53,48 @@ public final class StandaloneHaServices implements HaServices {
 
     @Override
     public LeaderElection getDispatcherLeaderElection() {
-        return dispatcher.newLeaderElection();
+        return local.getDispatcherLeaderElection();
     }
 
     @Override
     public LeaderRetrievalService getDispatcherLeaderRetriever() {
-        return leadersHere ? dispatcher.newLeaderRetrievalService() : new FixedLeaderRetrieval(dispatcherAddress);
+        return leadersHere ? local.getDispatcherLeaderRetriever() : new FixedLeaderRetrieval(dispatcherAddress);
     }
 
     @Override
     public LeaderElection getResourceManagerLeaderElection() {
-        return resourceManager.newLeaderElection();
+        return local.getResourceManagerLeaderElection();
     }
 
     @Override
     public LeaderRetrievalService getResourceManagerLeaderRetriever() {
-        return leadersHere ? resourceManager.newLeaderRetrievalService() : new FixedLeaderRetrieval(resourceManagerAddress);
+        return leadersHere ? local.getResourceManagerLeaderRetriever() : new FixedLeaderRetrieval(resourceManagerAddress);
     }
 
     @Override
     public LeaderElection getJobMasterLeaderElection(JobID jobId) {
-        return jobMaster(jobId).newLeaderElection();
+        return local.getJobMasterLeaderElection(jobId);
     }
 
     /** Knows only the JobMasters of this JVM (TaskManagers get a JobMaster's gateway with each deployment). */
     @Override
     public LeaderRetrievalService getJobMasterLeaderRetriever(JobID jobId) {
-        return jobMaster(jobId).newLeaderRetrievalService();
-    }
-
-    private EmbeddedLeaderService jobMaster(JobID jobId) {
-        return jobMasters.computeIfAbsent(jobId,
-                id -> new EmbeddedLeaderService("job master of " + id, notifier, () -> DEFAULT_LEADER_ID));
+        return local.getJobMasterLeaderRetriever(jobId);
     }
 
     @Override
     public JobGraphStore getJobGraphStore() {
-        return jobGraphStore;
+        return local.getJobGraphStore();
     }
 
     @Override
     public void cleanupJobData(JobID jobId) {
-        jobMasters.remove(jobId);
-        jobGraphStore.removeJobGraph(jobId);
+        local.cleanupJobData(jobId);
     }
 
     @Override
     public void close() throws InterruptedException {
-        notifier.shutdownNow();
-        notifier.awaitTermination(10, TimeUnit.SECONDS);
+        local.close();
     }
 
     /**
@@ -130,7 +111,7 @@ public final class StandaloneHaServices implements HaServices {
         @Override
         public void start(LeaderRetrievalListener listener) {
             try {
-                notifier.execute(() -> listener.notifyLeaderAddress(address, DEFAULT_LEADER_ID));
+                local.notifier().execute(() -> listener.notifyLeaderAddress(address, DEFAULT_LEADER_ID));
             } catch (RejectedExecutionException e) {
                 // the services are closed: so is whoever listens
             }
