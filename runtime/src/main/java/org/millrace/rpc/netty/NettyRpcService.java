@@ -10,11 +10,14 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -85,6 +88,11 @@ public final class NettyRpcService implements RpcService, CodecContext {
     /** Completes callers' futures; once the pool is shut down, in the calling thread (late answers, closing). */
     private final Executor callbackExecutor = this::runCallback;
     private final Channel serverChannel;
+    /**
+     * Connections other services opened to this one. Closed explicitly on {@link #close()} so their
+     * peers see the close at once, rather than whenever the event loops get round to it.
+     */
+    private final ChannelGroup acceptedChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final ConcurrentHashMap<String, RpcEndpoint> endpoints = new ConcurrentHashMap<>();
     /** Keyed by host:port; a failed or closed connection is replaced on the next call. */
     private final ConcurrentHashMap<String, CompletableFuture<RpcClientConnection>> connections =
@@ -120,6 +128,7 @@ public final class NettyRpcService implements RpcService, CodecContext {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        acceptedChannels.add(ch);
                         addFraming(ch).addLast(serverHandler);
                     }
                 });
@@ -435,6 +444,7 @@ public final class NettyRpcService implements RpcService, CodecContext {
         }
         closed = true;
         serverChannel.close().syncUninterruptibly();
+        acceptedChannels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         for (CompletableFuture<RpcClientConnection> c : connections.values()) {
             c.thenAccept(RpcClientConnection::close);
         }
