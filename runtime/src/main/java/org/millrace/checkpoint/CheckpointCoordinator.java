@@ -1,5 +1,6 @@
 package org.millrace.checkpoint;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -132,6 +133,20 @@ public final class CheckpointCoordinator {
         }
         periodicRunning = true;
         schedulePeriodic(config.interval());
+        ioExecutor.execute(this::warmUpMetadataSerializer);
+    }
+
+    /**
+     * Loads and compiles the metadata serializer (Avro's schema and reflection set-up take a few
+     * hundred milliseconds the first time) before the first checkpoint waits on it. I/O executor.
+     */
+    private void warmUpMetadataSerializer() {
+        try {
+            CheckpointMetadataSerializer.deserialize(CheckpointMetadataSerializer.serialize(
+                    new CheckpointMetadata(jobId, 0, 0, false, Map.of())), "the warm-up");
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Warming up the checkpoint metadata serializer failed", e);
+        }
     }
 
     /** Stops periodic checkpoints and aborts the running one (the job fails, restarts or ends). */
@@ -269,6 +284,9 @@ public final class CheckpointCoordinator {
             ioExecutor.execute(state::discardState);
             return;
         }
+        LOG.debug("Checkpoint {} acknowledged by {} after {} ms: alignment {} ms, sync {} ms, async {} ms",
+                checkpointId, executionId, System.currentTimeMillis() - checkpoint.timestamp,
+                metrics.alignmentMillis(), metrics.syncMillis(), metrics.asyncMillis());
         if (checkpoint.isFullyAcknowledged()) {
             finalizeCheckpoint(checkpoint);
         }
@@ -299,7 +317,9 @@ public final class CheckpointCoordinator {
         checkpoint.finalizing = true;
         CompletableFuture.runAsync(() -> {
             try {
+                long start = System.nanoTime();
                 checkpoint.location.writeMetadata(CheckpointMetadataSerializer.serialize(metadata));
+                LOG.debug("Wrote the metadata of checkpoint {} in {} ms", checkpoint.id, (System.nanoTime() - start) / 1_000_000);
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }

@@ -35,6 +35,15 @@ public final class CheckpointingOptions {
             .withDescription("Share of the rocksdb managed memory that write buffers (memtables) may use; the rest"
                     + " caches blocks.");
 
+    public static final ConfigOption<MemorySize> ROCKSDB_VALUE_CACHE_SIZE = ConfigOptions
+            .key("state.backend.rocksdb.value-cache.size")
+            .memoryType()
+            .defaultValue(MemorySize.ofMebiBytes(16))
+            .withDescription("Heap per keyed operator subtask of the rocksdb backend for a write-back cache of"
+                    + " ValueState: the serialized values of the keys used last, written to RocksDB when evicted and"
+                    + " before each snapshot, so a key updated often between checkpoints costs one RocksDB write."
+                    + " 0 turns it off.");
+
     public static final ConfigOption<Boolean> INCREMENTAL_CHECKPOINTS = ConfigOptions.key("state.backend.incremental")
             .booleanType()
             .defaultValue(false)

@@ -462,6 +462,39 @@ abstract class KeyedStateBackendTestBase {
         assertThat(after).isNotEmpty();
     }
 
+    /** RocksDB overwrites a same-size value in its memtable in place: the snapshot must not see that. */
+    @Test
+    void same_size_overwrites_and_new_keys_after_the_snapshot_call_stay_out_of_the_snapshot() throws Exception {
+        KeyedStateBackend<String> backend = backend();
+        ValueState<Long> count = backend.getPartitionedState(COUNT);
+        for (int i = 0; i < 1000; i++) {
+            backend.setCurrentKey("key-" + i);
+            count.update(1L);
+        }
+        RunnableFuture<KeyedStateHandle> snapshot = backend.snapshot(3L, streamFactory());
+        for (long round = 2; round <= 5; round++) {
+            for (int i = 0; i < 1000; i++) {
+                backend.setCurrentKey("key-" + i);
+                count.update(round);
+            }
+        }
+        for (int i = 1000; i < 1100; i++) {
+            backend.setCurrentKey("key-" + i);
+            count.update(9L);
+        }
+        snapshot.run();
+
+        KeyedStateBackend<String> restored = backend();
+        restored.restore(List.of(snapshot.get()));
+        ValueState<Long> restoredCount = restored.getPartitionedState(COUNT);
+        for (int i = 0; i < 1100; i++) {
+            restored.setCurrentKey("key-" + i);
+            assertThat(restoredCount.value()).as("key-" + i).isEqualTo(i < 1000 ? 1L : null);
+        }
+        backend.setCurrentKey("key-0");
+        assertThat(count.value()).isEqualTo(5L);
+    }
+
     @Test
     void overlapping_snapshots_each_hold_the_state_of_their_own_call() throws Exception {
         KeyedStateBackend<String> backend = backend();

@@ -24,6 +24,8 @@ abstract class AbstractRocksDBState<K> implements State {
     final DataInputDeserializer in = new DataInputDeserializer();
     /** Point reads land here instead of a new array per read; grows to the largest value read. */
     private byte[] readBuffer = new byte[256];
+    /** Length of the value the last successful {@link #readValue} read. */
+    private int readLength;
 
     AbstractRocksDBState(RocksDBKeyedStateBackend<K> backend, ColumnFamilyHandle column) {
         this.backend = backend;
@@ -54,7 +56,13 @@ abstract class AbstractRocksDBState<K> implements State {
             }
         }
         in.setBuffer(readBuffer, 0, length);
+        readLength = length;
         return true;
+    }
+
+    /** The value under {@code key} in an array of its own, or null if there is none. */
+    final byte[] readValueCopy(DataOutputSerializer key) throws RocksDBException {
+        return readValue(key) ? java.util.Arrays.copyOf(readBuffer, readLength) : null;
     }
 
     final void putValue(DataOutputSerializer key) throws RocksDBException {

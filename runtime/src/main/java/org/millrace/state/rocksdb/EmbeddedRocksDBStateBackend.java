@@ -25,6 +25,7 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
     private final MemorySize managedMemorySize;
     private final double writeBufferRatio;
     private final boolean incremental;
+    private final MemorySize valueCacheSize;
 
     public EmbeddedRocksDBStateBackend(Path localDirectory, MemorySize managedMemorySize, double writeBufferRatio) {
         this(localDirectory, managedMemorySize, writeBufferRatio, false);
@@ -33,6 +34,14 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
     /** @param incremental whether checkpoints (not savepoints) upload only SST files new since the last one */
     public EmbeddedRocksDBStateBackend(Path localDirectory, MemorySize managedMemorySize, double writeBufferRatio,
             boolean incremental) {
+        this(localDirectory, managedMemorySize, writeBufferRatio, incremental,
+                CheckpointingOptions.ROCKSDB_VALUE_CACHE_SIZE.defaultValue());
+    }
+
+    /** @param valueCacheSize heap for the write-back cache of value states per backend; 0 for none */
+    public EmbeddedRocksDBStateBackend(Path localDirectory, MemorySize managedMemorySize, double writeBufferRatio,
+            boolean incremental, MemorySize valueCacheSize) {
+        this.valueCacheSize = valueCacheSize;
         this.incremental = incremental;
         this.localDirectory = localDirectory;
         this.managedMemorySize = managedMemorySize;
@@ -45,7 +54,8 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
                 Path.of(dir != null ? dir : System.getProperty("java.io.tmpdir")),
                 configuration.get(CheckpointingOptions.ROCKSDB_MANAGED_MEMORY_SIZE),
                 configuration.get(CheckpointingOptions.ROCKSDB_WRITE_BUFFER_RATIO),
-                configuration.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
+                configuration.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS),
+                configuration.get(CheckpointingOptions.ROCKSDB_VALUE_CACHE_SIZE));
     }
 
     @Override
@@ -71,6 +81,7 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
         String safeName = parameters.operatorIdentifier().replaceAll("[^A-Za-z0-9._-]", "_");
         Path instanceDirectory = localDirectory.resolve("rocksdb-" + safeName + "-" + UUID.randomUUID());
         return new RocksDBKeyedStateBackend<>(
-                parameters, instanceDirectory, new RocksDBResources(managedMemorySize, writeBufferRatio), incremental);
+                parameters, instanceDirectory, new RocksDBResources(managedMemorySize, writeBufferRatio), incremental,
+                valueCacheSize.getBytes());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.RunnableFuture;
 import java.util.stream.Stream;
@@ -33,9 +34,12 @@ import org.millrace.state.StateMetaInfo;
 import org.millrace.types.DataOutputSerializer;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.PerfLevel;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.Snapshot;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -71,6 +75,8 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     /** Replaced once by a restore that opens the database from an incremental snapshot; task thread. */
     private RocksDB db;
     private ColumnFamilyHandle defaultColumn;
+    /** Write-back cache of the value states; null if configured off. */
+    private final RocksDBValueCache<K> valueCache;
     /** Null unless incremental checkpoints are configured. */
     private final RocksDBIncrementalSnapshotStrategy incrementalStrategy;
     /** Whether the fallback to full snapshots (no shared state in the storage) was logged; task thread. */
@@ -83,13 +89,16 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     private boolean closed;
 
     RocksDBKeyedStateBackend(KeyedStateBackendParameters<K> parameters, Path instanceDirectory, RocksDBResources resources,
-            boolean incremental) throws IOException {
+            boolean incremental, long valueCacheBytes) throws IOException {
         super(parameters);
         this.instanceDirectory = instanceDirectory;
         this.resources = resources;
         this.incrementalStrategy = incremental ? new RocksDBIncrementalSnapshotStrategy(
                 UUID.randomUUID().toString(), keyGroupRange, numberOfKeyGroups, instanceDirectory) : null;
         this.keyBuilder = new RocksKeyBuilder<>(keySerializer);
+        this.valueCache = valueCacheBytes > 0
+                ? new RocksDBValueCache<>(this::db, resources.writeOptions, valueCacheBytes)
+                : null;
         this.dbGuard = new ResourceGuard("RocksDB of " + operatorIdentifier);
         List<ColumnFamilyHandle> handles = new ArrayList<>(1);
         try {
@@ -102,6 +111,9 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
             throw new IOException("Could not open RocksDB in " + instanceDirectory, e);
         }
         this.defaultColumn = handles.get(0);
+        // per-operation counters in thread-local storage cost a few percent of every get and put; the
+        // setting is per thread, and this is the task thread that reads and writes
+        db.setPerfLevel(PerfLevel.DISABLE);
         LOG.info("Opened RocksDB for {} in {}", operatorIdentifier, instanceDirectory);
     }
 
@@ -157,7 +169,8 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
         switch (descriptor.getType()) {
             case VALUE: {
                 ValueStateDescriptor<Object> d = (ValueStateDescriptor<Object>) descriptor;
-                return new RocksDBValueState<>(this, handle, d.createSerializer(), d.getDefaultValue());
+                return new RocksDBValueState<>(this, handle, d.createSerializer(), d.getDefaultValue(),
+                        valueCache == null ? null : valueCache.register(handle));
             }
             case LIST:
                 return new RocksDBListState<>(this, handle, ((ListStateDescriptor<?>) descriptor).createElementSerializer());
@@ -203,6 +216,9 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
             boolean fullSnapshot) throws IOException {
         if (!fullSnapshot && incrementalStrategy != null) {
             if (streamFactory.getSharedStateStreamFactory() != null) {
+                if (valueCache != null) {
+                    valueCache.flush(); // the native checkpoint is of RocksDB's files: they must hold every cached write
+                }
                 return incrementalSnapshot(checkpointId, streamFactory);
             }
             if (!loggedFullFallback) {
@@ -214,26 +230,60 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
         return fullSnapshot(checkpointId, streamFactory);
     }
 
+    /**
+     * The point-in-time view now (task thread), written out in the future. In-place memtable updates
+     * rule out RocksDB snapshots (the database refuses them), so the view is made of iterators created
+     * right after the memtables are switched out: everything they see is then in immutable
+     * memtables or files, and every later write has a later sequence number, which they skip.
+     * The value cache's dirty entries are taken as they are now (their arrays never change) and
+     * written over what RocksDB has, so the call costs no RocksDB writes.
+     */
     private RunnableFuture<KeyedStateHandle> fullSnapshot(long checkpointId, CheckpointStreamFactory streamFactory)
             throws IOException {
         dbGuard.acquire();
-        Snapshot snapshot;
-        List<Column> snapshotColumns;
-        try {
-            snapshot = db.getSnapshot();
-            snapshotColumns = List.copyOf(columns.values());
-        } catch (RuntimeException e) {
+        List<Column> snapshotColumns = List.copyOf(columns.values());
+        ReadOptions readOptions = new ReadOptions().setFillCache(false);
+        List<RocksIterator> iterators = new ArrayList<>(snapshotColumns.size());
+        Map<ColumnFamilyHandle, RocksDBValueCache.DirtyEntries> cached =
+                valueCache == null ? Map.of() : valueCache.dirtyEntriesByColumn();
+        List<RocksDBValueCache.DirtyEntries> overlays = new ArrayList<>(snapshotColumns.size());
+        for (Column column : snapshotColumns) {
+            overlays.add(cached.get(column.handle()));
+        }
+        Runnable release = () -> {
+            iterators.forEach(RocksIterator::close);
+            readOptions.close();
             dbGuard.release();
+        };
+        try {
+            switchMemtables(snapshotColumns);
+            for (Column column : snapshotColumns) {
+                iterators.add(db.newIterator(column.handle(), readOptions));
+            }
+        } catch (IOException | RuntimeException e) {
+            release.run();
             throw e;
         }
-        RocksDB snapshotDb = db;
         return new AsyncSnapshotTask(
                 () -> RocksDBFullSnapshotWriter.write(
-                        snapshotDb, snapshot, snapshotColumns, streamFactory, keyGroupRange, numberOfKeyGroups),
-                () -> {
-                    snapshotDb.releaseSnapshot(snapshot);
-                    dbGuard.release();
-                });
+                        snapshotColumns, iterators, overlays, streamFactory, keyGroupRange, numberOfKeyGroups),
+                release);
+    }
+
+    /** Makes the memtables immutable (new writes go to fresh ones); their flush to files goes on in the background. */
+    private void switchMemtables(List<Column> snapshotColumns) throws IOException {
+        if (snapshotColumns.isEmpty()) {
+            return;
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>(snapshotColumns.size());
+        for (Column column : snapshotColumns) {
+            handles.add(column.handle());
+        }
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(false)) {
+            db.flush(flush, handles);
+        } catch (RocksDBException e) {
+            throw new IOException("Could not switch the RocksDB memtables of " + operatorIdentifier + " for a snapshot", e);
+        }
     }
 
     /** The native checkpoint now (task thread); the upload in the future. The lease keeps close() from deleting its files. */
@@ -273,6 +323,9 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
      */
     @Override
     public void restore(Collection<KeyedStateHandle> handles) throws Exception {
+        if (valueCache != null) {
+            valueCache.flushAndClear(); // what the restore writes must not hide behind stale entries
+        }
         List<KeyedStateHandle> rest = new ArrayList<>(handles);
         if (columns.isEmpty()) {
             for (KeyedStateHandle handle : handles) {

@@ -49,6 +49,8 @@ final class RocksDBResources implements AutoCloseable {
                 .setStatsDumpPeriodSec(0)
                 .setKeepLogFileNum(2)
                 .setUseFsync(false)
+                // in-place memtable updates need a single memtable writer; each database has one (the task)
+                .setAllowConcurrentMemtableWrite(false)
                 .setAvoidFlushDuringShutdown(true);
         BlockBasedTableConfig tableConfig = new BlockBasedTableConfig()
                 .setBlockCache(blockCache)
@@ -62,7 +64,14 @@ final class RocksDBResources implements AutoCloseable {
                 .setTableFormatConfig(tableConfig)
                 // several memtables per column must fit the write buffer budget
                 .setWriteBufferSize(Math.max(256 * 1024, Math.min(64L << 20, writeBufferBytes / 4)))
-                .setMaxWriteBufferNumber(2);
+                .setMaxWriteBufferNumber(2)
+                // Keyed state is read-modify-write: overwrite a key's value in the memtable rather than
+                // stacking a version per update, so the memtable holds one entry per key. Versions in the
+                // mutable memtable are then not point-in-time, and RocksDB refuses snapshots: full
+                // snapshots switch the memtables out first (see RocksDBKeyedStateBackend#fullSnapshot).
+                .setInplaceUpdateSupport(true)
+                // a single writer: a few stripes of reader locks are plenty (each memtable creates them all)
+                .setInplaceUpdateNumLocks(256);
         this.writeOptions = new WriteOptions().setDisableWAL(true);
         this.readOptions = new ReadOptions();
     }

@@ -5,29 +5,79 @@ import org.millrace.api.state.ValueState;
 import org.millrace.api.typeutils.TypeSerializer;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
+import org.millrace.types.DataOutputSerializer;
 
-/** {@link ValueState} in RocksDB: the serialized value under the key. Used only from the task's thread. */
+/**
+ * {@link ValueState} in RocksDB: the serialized value under the key, read and written through the
+ * backend's {@link RocksDBValueCache} when it has one. Used only from the task's thread.
+ */
 final class RocksDBValueState<K, V> extends AbstractRocksDBState<K> implements ValueState<V> {
 
     private final TypeSerializer<V> serializer;
     private final V defaultValue;
+    /** This state's part of the backend's cache; null without one. */
+    private final RocksDBValueCache<K>.StateEntries cache;
 
     RocksDBValueState(RocksDBKeyedStateBackend<K> backend, ColumnFamilyHandle column, TypeSerializer<V> serializer,
-            V defaultValue) {
+            V defaultValue, RocksDBValueCache<K>.StateEntries cache) {
         super(backend, column);
         this.serializer = serializer;
         this.defaultValue = defaultValue;
+        this.cache = cache;
     }
 
     @Override
     public V value() throws IOException {
         try {
+            if (cache != null) {
+                K key = backend.getCurrentKey();
+                RocksDBValueCache.Entry cached = cache.get(key);
+                if (cached == null) {
+                    DataOutputSerializer rocksKey = key();
+                    byte[] stored = readValueCopy(rocksKey);
+                    cache.insert(key, rocksKey.getCopyOfBuffer(), stored, false);
+                    return stored == null ? defaultValue() : deserialize(stored);
+                }
+                return cached.value == null ? defaultValue() : deserialize(cached.value);
+            }
             if (!readValue(key())) {
-                return defaultValue == null ? null : serializer.copy(defaultValue);
+                return defaultValue();
             }
             return serializer.deserialize(in);
         } catch (RocksDBException e) {
             throw ioException("reading", e);
+        }
+    }
+
+    private void cacheWrite(byte[] value) throws IOException {
+        K key = backend.getCurrentKey();
+        RocksDBValueCache.Entry cached = cache.get(key);
+        if (cached == null) {
+            cache.insert(key, key().getCopyOfBuffer(), value, true);
+        } else {
+            cache.update(key, cached, value);
+        }
+    }
+
+    private V defaultValue() {
+        return defaultValue == null ? null : serializer.copy(defaultValue);
+    }
+
+    private V deserialize(byte[] bytes) throws IOException {
+        setInput(bytes);
+        return serializer.deserialize(in);
+    }
+
+    @Override
+    public void clear() {
+        if (cache == null) {
+            super.clear();
+            return;
+        }
+        try {
+            cacheWrite(null);
+        } catch (IOException e) {
+            throw new org.millrace.state.StateAccessException("Error while clearing RocksDB state", e);
         }
     }
 
@@ -40,7 +90,11 @@ final class RocksDBValueState<K, V> extends AbstractRocksDBState<K> implements V
         try {
             valueOut.clear();
             serializer.serialize(value, valueOut);
-            putValue(key());
+            if (cache != null) {
+                cacheWrite(valueOut.getCopyOfBuffer());
+            } else {
+                putValue(key());
+            }
         } catch (RocksDBException e) {
             throw ioException("writing", e);
         }
