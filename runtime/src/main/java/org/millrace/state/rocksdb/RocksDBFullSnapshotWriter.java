@@ -65,13 +65,7 @@ final class RocksDBFullSnapshotWriter {
                     }
                     it.status();
                     if (overlay != null) {
-                        for (int i : overlay.entriesOf(keyGroup)) {
-                            byte[] key = overlay.dirty.keys()[i];
-                            byte[] value = overlay.dirty.values()[i];
-                            if (value != null) { // null: cleared, so not in the snapshot
-                                writer.writeEntry(s, key, prefix.length, key.length - prefix.length, value, 0, value.length);
-                            }
-                        }
+                        overlay.writeEntries(writer, s, keyGroup);
                     }
                 }
             }
@@ -79,34 +73,58 @@ final class RocksDBFullSnapshotWriter {
         }
     }
 
-    /** One column's cached entries, found by key and listed by key group. Snapshot thread. */
+    /**
+     * One column's cached entries, listed by key group (a counting sort, no boxing) and found by key
+     * (a set built only once RocksDB turns out to hold entries of that column). Snapshot thread.
+     */
     private static final class Overlay {
         final RocksDBValueCache.DirtyEntries dirty;
-        private final Set<ByteBuffer> keys;
-        private final List<List<Integer>> byKeyGroup;
         private final int firstKeyGroup;
+        /** Entry indices ordered by key group; those of key group g are at [starts[g - first], starts[g - first + 1]). */
+        private final int[] order;
+        private final int[] starts;
+        private Set<ByteBuffer> keys;
 
         Overlay(RocksDBValueCache.DirtyEntries dirty, KeyGroupRange range) {
             this.dirty = dirty;
             this.firstKeyGroup = range.getStartKeyGroup();
-            this.keys = new HashSet<>(dirty.keys().length * 2);
-            this.byKeyGroup = new ArrayList<>(range.getNumberOfKeyGroups());
-            for (int g = 0; g < range.getNumberOfKeyGroups(); g++) {
-                byKeyGroup.add(new ArrayList<>());
+            byte[][] entryKeys = dirty.keys();
+            int groups = range.getNumberOfKeyGroups();
+            this.starts = new int[groups + 1];
+            for (byte[] key : entryKeys) {
+                starts[keyGroupOf(key) - firstKeyGroup + 1]++;
             }
-            for (int i = 0; i < dirty.keys().length; i++) {
-                byte[] key = dirty.keys()[i];
-                keys.add(ByteBuffer.wrap(key));
-                byKeyGroup.get(keyGroupOf(key) - firstKeyGroup).add(i);
+            for (int g = 0; g < groups; g++) {
+                starts[g + 1] += starts[g];
+            }
+            this.order = new int[entryKeys.length];
+            int[] next = java.util.Arrays.copyOf(starts, groups);
+            for (int i = 0; i < entryKeys.length; i++) {
+                order[next[keyGroupOf(entryKeys[i]) - firstKeyGroup]++] = i;
             }
         }
 
         boolean replaces(byte[] key) {
+            if (keys == null) {
+                keys = new HashSet<>(dirty.keys().length * 2);
+                for (byte[] k : dirty.keys()) {
+                    keys.add(ByteBuffer.wrap(k));
+                }
+            }
             return keys.contains(ByteBuffer.wrap(key));
         }
 
-        List<Integer> entriesOf(int keyGroup) {
-            return byKeyGroup.get(keyGroup - firstKeyGroup);
+        /** Writes this column's cached entries of {@code keyGroup} that have a value. */
+        void writeEntries(KeyedSnapshotWriter writer, int stateIndex, int keyGroup) throws IOException {
+            int g = keyGroup - firstKeyGroup;
+            for (int p = starts[g]; p < starts[g + 1]; p++) {
+                byte[] key = dirty.keys()[order[p]];
+                byte[] value = dirty.values()[order[p]];
+                if (value != null) { // null: cleared, so not in the snapshot
+                    writer.writeEntry(stateIndex, key, RocksKeyBuilder.KEY_GROUP_PREFIX_BYTES,
+                            key.length - RocksKeyBuilder.KEY_GROUP_PREFIX_BYTES, value, 0, value.length);
+                }
+            }
         }
 
         private static int keyGroupOf(byte[] key) {
