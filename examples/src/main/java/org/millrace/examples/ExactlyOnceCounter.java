@@ -11,6 +11,7 @@ import org.millrace.api.functions.KeyedProcessFunction;
 import org.millrace.api.functions.OpenContext;
 import org.millrace.api.sink.file.FileSink;
 import org.millrace.api.sink.file.SimpleStringEncoder;
+import org.millrace.api.state.CheckpointListener;
 import org.millrace.api.state.ValueState;
 import org.millrace.api.state.ValueStateDescriptor;
 import org.millrace.api.typeinfo.Types;
@@ -23,7 +24,8 @@ import org.millrace.configuration.RestartStrategyOptions;
  * The exactly-once check job: a sequence of events over {@code keys} keys, a running count per key
  * in {@code ValueState}, and an exactly-once file sink writing {@code key,count} for every update.
  * With {@code --fail-at-random M} the counting function throws at M random points (attempt i fails
- * after a random number of records), and the job recovers each time from its latest checkpoint.
+ * after a random number of records, and not before a checkpoint has completed in it), and the job
+ * recovers each time from its latest checkpoint.
  * Whatever the failures, the committed output holds, for every key k with n events, the lines
  * {@code k,1} .. {@code k,n} exactly once.
  *
@@ -83,9 +85,10 @@ public final class ExactlyOnceCounter {
     }
 
     /**
-     * Attempt i of subtask 0 fails after failAt[i] records. Each point is below share / (2 (M + 1)),
-     * so all attempts together consume less than half the share before the last failure: every
-     * attempt reaches its point, whichever checkpoint it restarts from, and exactly M failures happen.
+     * Attempt i of subtask 0 fails after failAt[i] records (at the first record after a checkpoint
+     * completed in it, if none had by then). Each point is below share / (2 (M + 1)), so all attempts
+     * together reach their points within half the share: with checkpoints far more frequent than an
+     * attempt lasts, every attempt fails, and exactly M failures happen.
      */
     static long[] randomFailurePoints(int failures, long recordsPerSubtask, long seed) {
         Random random = new Random(seed);
@@ -98,7 +101,7 @@ public final class ExactlyOnceCounter {
     }
 
     /** Counts the events of each key in keyed state and emits {@code key,count}; throws where it is told to. */
-    public static final class RunningCount extends KeyedProcessFunction<Long, Long, String> {
+    public static final class RunningCount extends KeyedProcessFunction<Long, Long, String> implements CheckpointListener {
         private static final long serialVersionUID = 1L;
 
         private final long[] failAt;
@@ -106,6 +109,8 @@ public final class ExactlyOnceCounter {
         private transient long processed;
         private transient long failAfter;
         private transient LongCounter counted;
+        /** Set once a checkpoint completed during this attempt: only then does it fail, so the next one restores. */
+        private transient boolean checkpointCompleted;
 
         RunningCount(long[] failAt) {
             this.failAt = failAt.clone();
@@ -127,7 +132,7 @@ public final class ExactlyOnceCounter {
 
         @Override
         public void processElement(Long event, Context ctx, Collector<String> out) throws Exception {
-            if (++processed == failAfter) {
+            if (++processed >= failAfter && failAfter > 0 && checkpointCompleted) {
                 throw new InjectedFailure("injected failure after " + processed + " records of attempt "
                         + getRuntimeContext().getTaskInfo().getAttemptNumber() + " (points " + Arrays.toString(failAt) + ")");
             }
@@ -136,6 +141,11 @@ public final class ExactlyOnceCounter {
             long next = current == null ? 1 : current + 1;
             count.update(next);
             out.collect(ctx.getCurrentKey() + "," + next);
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointCompleted = true;
         }
     }
 

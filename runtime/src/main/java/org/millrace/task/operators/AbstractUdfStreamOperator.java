@@ -4,8 +4,12 @@ import org.millrace.api.functions.Function;
 import org.millrace.api.functions.OpenContext;
 import org.millrace.api.functions.RichFunction;
 import org.millrace.api.functions.RuntimeContext;
+import org.millrace.api.state.CheckpointListener;
 
-/** An operator around one user function: opens and closes it when it is a {@link RichFunction}. */
+/**
+ * An operator around one user function: opens and closes it when it is a {@link RichFunction}, tells it
+ * of completed checkpoints when it is a {@link CheckpointListener}.
+ */
 public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends AbstractStreamOperator<OUT> {
 
     private static final long serialVersionUID = 1L;
@@ -41,6 +45,14 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
     /** The runtime context the function sees; keyed operators add keyed state to it. */
     protected RuntimeContext functionRuntimeContext() throws Exception {
         return keyContext == null ? context.getRuntimeContext() : keyContext.open(context);
+    }
+
+    /** Passes the news on to a user function that listens for it. */
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (userFunction instanceof CheckpointListener listener) {
+            listener.notifyCheckpointComplete(checkpointId);
+        }
     }
 
     @Override
