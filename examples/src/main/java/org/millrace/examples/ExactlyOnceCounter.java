@@ -24,7 +24,7 @@ import org.millrace.configuration.RestartStrategyOptions;
  * The exactly-once check job: a sequence of events over {@code keys} keys, a running count per key
  * in {@code ValueState}, and an exactly-once file sink writing {@code key,count} for every update.
  * With {@code --fail-at-random M} the counting function throws at M random points (attempt i fails
- * after a random number of records, and not before a checkpoint has completed in it), and the job
+ * after a random number of records; the first attempt not before a checkpoint has completed), and the job
  * recovers each time from its latest checkpoint.
  * Whatever the failures, the committed output holds, for every key k with n events, the lines
  * {@code k,1} .. {@code k,n} exactly once.
@@ -85,10 +85,10 @@ public final class ExactlyOnceCounter {
     }
 
     /**
-     * Attempt i of subtask 0 fails after failAt[i] records (at the first record after a checkpoint
-     * completed in it, if none had by then). Each point is below share / (2 (M + 1)), so all attempts
-     * together reach their points within half the share: with checkpoints far more frequent than an
-     * attempt lasts, every attempt fails, and exactly M failures happen.
+     * Attempt i of subtask 0 fails after failAt[i] records (attempt 0 not before a checkpoint has
+     * completed). Each point is below share / (2 (M + 1)), so the later attempts together reach their
+     * points within half the share, whichever checkpoint they restart from: exactly M failures happen
+     * as long as the first checkpoint completes before attempt 0 has read half its share.
      */
     static long[] randomFailurePoints(int failures, long recordsPerSubtask, long seed) {
         Random random = new Random(seed);
@@ -109,8 +109,11 @@ public final class ExactlyOnceCounter {
         private transient long processed;
         private transient long failAfter;
         private transient LongCounter counted;
-        /** Set once a checkpoint completed during this attempt: only then does it fail, so the next one restores. */
-        private transient boolean checkpointCompleted;
+        /**
+         * Whether this attempt may fail: the first only once a checkpoint has completed in it, so every
+         * later attempt, the finishing one included, restores from a checkpoint.
+         */
+        private transient boolean mayFail;
 
         RunningCount(long[] failAt) {
             this.failAt = failAt.clone();
@@ -122,6 +125,7 @@ public final class ExactlyOnceCounter {
             int attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
             boolean failsThisAttempt = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0 && attempt < failAt.length;
             failAfter = failsThisAttempt ? failAt[attempt] : -1;
+            mayFail = attempt > 0;
             // The job's result carries the accumulators of the attempt that finished: how often it was restarted.
             LongMaximum attempts = new LongMaximum();
             attempts.add(attempt);
@@ -132,7 +136,7 @@ public final class ExactlyOnceCounter {
 
         @Override
         public void processElement(Long event, Context ctx, Collector<String> out) throws Exception {
-            if (++processed >= failAfter && failAfter > 0 && checkpointCompleted) {
+            if (++processed >= failAfter && failAfter > 0 && mayFail) {
                 throw new InjectedFailure("injected failure after " + processed + " records of attempt "
                         + getRuntimeContext().getTaskInfo().getAttemptNumber() + " (points " + Arrays.toString(failAt) + ")");
             }
@@ -145,7 +149,7 @@ public final class ExactlyOnceCounter {
 
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
-            checkpointCompleted = true;
+            mayFail = true;
         }
     }
 

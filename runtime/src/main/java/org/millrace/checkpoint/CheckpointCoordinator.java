@@ -99,6 +99,17 @@ public final class CheckpointCoordinator {
      * it is deleted then unless a retained checkpoint refers to it.
      */
     private final Set<StreamStateHandle> abortedSharedFiles = new HashSet<>();
+    /**
+     * Where the last aborted checkpoints were. A task still writing when its checkpoint is aborted
+     * may create files there after the abort deleted the location: a late acknowledgement, and the
+     * end of the job (when no task writes any more), delete it again. Main thread.
+     */
+    private final Map<Long, CheckpointStorageLocation> abortedLocations = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, CheckpointStorageLocation> eldest) {
+            return size() > 64;
+        }
+    };
 
     public CheckpointCoordinator(JobID jobId, CheckpointCoordinatorConfiguration config, CheckpointStorage storage,
             CompletedCheckpointStore store, Participants participants,
@@ -169,9 +180,13 @@ public final class CheckpointCoordinator {
         }
     }
 
+    /** The job ended: no checkpoint runs any more, and no task writes into an aborted one's location. */
     public void shutdown() {
         shutDown = true;
         stopCheckpointScheduler("the job ended");
+        List<Map.Entry<Long, CheckpointStorageLocation>> aborted = List.copyOf(abortedLocations.entrySet());
+        abortedLocations.clear();
+        ioExecutor.execute(() -> aborted.forEach(e -> discardLocation(e.getKey(), e.getValue())));
     }
 
     private void schedulePeriodic(Duration delay) {
@@ -281,7 +296,13 @@ public final class CheckpointCoordinator {
         if (checkpoint == null || checkpoint.id != checkpointId || !checkpoint.acknowledge(executionId, state, metrics)) {
             // late (aborted checkpoint) or from an attempt that is gone: its files are nobody's
             rememberAbortedSharedFiles(state);
-            ioExecutor.execute(state::discardState);
+            CheckpointStorageLocation aborted = abortedLocations.get(checkpointId);
+            ioExecutor.execute(() -> {
+                state.discardState();
+                if (aborted != null) {
+                    discardLocation(checkpointId, aborted);
+                }
+            });
             return;
         }
         LOG.debug("Checkpoint {} acknowledged by {} after {} ms: alignment {} ms, sync {} ms, async {} ms",
@@ -444,13 +465,12 @@ public final class CheckpointCoordinator {
         LOG.info("{} {} of job {} aborted: {}", checkpoint.savepoint ? "Savepoint" : "Checkpoint", checkpoint.id, jobId, reason);
         recordFailure(checkpoint.id, checkpoint.savepoint, checkpoint.timestamp, reason);
         checkpoint.acknowledgedStates().forEach(this::rememberAbortedSharedFiles);
+        if (!checkpoint.savepoint) {
+            abortedLocations.put(checkpoint.id, checkpoint.location);
+        }
         ioExecutor.execute(() -> {
             checkpoint.discardAcknowledgedState();
-            try {
-                checkpoint.location.discard();
-            } catch (Exception e) {
-                LOG.warn("Could not delete aborted checkpoint {}", checkpoint.id, e);
-            }
+            discardLocation(checkpoint.id, checkpoint.location);
         });
         if (checkpoint.savepointResult != null) {
             checkpoint.savepointResult.completeExceptionally(new IllegalStateException(
@@ -466,6 +486,15 @@ public final class CheckpointCoordinator {
             }
         }
         runWaitingSavepoint();
+    }
+
+    /** I/O executor. */
+    private void discardLocation(long checkpointId, CheckpointStorageLocation location) {
+        try {
+            location.discard();
+        } catch (Exception e) {
+            LOG.warn("Could not delete aborted checkpoint {} of job {} at {}", checkpointId, jobId, location, e);
+        }
     }
 
     private void recordFailure(long id, boolean savepoint, long timestamp, String reason) {

@@ -240,6 +240,44 @@ class IncrementalCheckpointSharedStateTest {
         assertThat(jobFailures).isEmpty();
     }
 
+    @Test
+    void files_a_task_writes_into_an_aborted_checkpoint_are_deleted_by_its_late_acknowledgement_or_at_the_job_end()
+            throws Exception {
+        CheckpointCoordinator.Participant left = participant(0, 2);
+        CheckpointCoordinator.Participant right = participant(1, 2);
+        startCoordinator(List.of(left, right));
+        KeyGroupRange leftRange = KeyGroupRange.of(0, 63);
+        Path jobDirectory = tempDir.resolve("checkpoints").resolve(jobId.toHexString());
+
+        // 1 is aborted while the left subtask still writes: its files bring the directory back, its late ack removes it
+        CheckpointBarrier b1 = nextBarrier();
+        onMain(() -> {
+            coordinator.decline(right.executionId(), b1.checkpointId(), "testing an abort", false);
+            return null;
+        });
+        IncrementalRemoteKeyedStateHandle late = handle(b1, leftRange, Map.of());
+        Path chk1 = jobDirectory.resolve("chk-" + b1.checkpointId());
+        assertThat(chk1).isDirectory();
+        acknowledge(left, b1.checkpointId(), late);
+        assertThat(chk1).doesNotExist();
+
+        // 2 is aborted and its left subtask's files never acknowledged (the task was cancelled): gone at the job end
+        CheckpointBarrier b2 = nextBarrier();
+        onMain(() -> {
+            coordinator.decline(right.executionId(), b2.checkpointId(), "testing an abort", false);
+            return null;
+        });
+        handle(b2, leftRange, Map.of());
+        Path chk2 = jobDirectory.resolve("chk-" + b2.checkpointId());
+        assertThat(chk2).isDirectory();
+        onMain(() -> {
+            coordinator.shutdown();
+            return null;
+        });
+        assertThat(chk2).doesNotExist();
+        assertThat(jobFailures).isEmpty();
+    }
+
     // ------------------------------------------------------------------------
     //  A real RocksDB backend with incremental checkpoints
     // ------------------------------------------------------------------------
