@@ -50,7 +50,12 @@ public final class BenchmarkRunner {
         int taskManagers = 1;
         Path wordsDir = Paths.get("/tmp/peer-bench-words");
         long wordLines = 3_400_000L;
+        Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("-D") && args[i].indexOf('=') > 2) { // a configuration setting over the job's own
+                settings.put(args[i].substring(2, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
+                continue;
+            }
             switch (args[i]) {
                 case "--records" -> records = Long.parseLong(args[++i]);
                 case "-p", "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
@@ -62,7 +67,7 @@ public final class BenchmarkRunner {
             }
         }
         if (jobs.isEmpty()) {
-            System.err.println("usage: millrace-bench JOB... [--records N] [-p N] [--runs N] [--taskmanagers N] [--words-dir DIR]");
+            System.err.println("usage: millrace-bench JOB... [--records N] [-p N] [--runs N] [--taskmanagers N] [--words-dir DIR] [-Dkey=value]");
             System.err.println("jobs: " + JOBS);
             System.exit(2);
         }
@@ -92,7 +97,7 @@ public final class BenchmarkRunner {
                     : records != null ? records : DEFAULT_RECORDS.get(name);
             List<Map<String, String>> results = new ArrayList<>();
             for (int r = 1; r <= runs; r++) {
-                Map<String, String> figures = runOnce(name, job, n, parallelism, taskManagers);
+                Map<String, String> figures = runOnce(name, job, n, parallelism, taskManagers, settings);
                 System.out.println(line("millrace-run run=" + r, figures));
                 results.add(figures);
             }
@@ -105,22 +110,24 @@ public final class BenchmarkRunner {
         System.exit(allOk ? 0 : 3);
     }
 
-    private static Map<String, String> runOnce(String name, BenchJob job, long n, int p, int taskManagers) throws Exception {
+    private static Map<String, String> runOnce(String name, BenchJob job, long n, int p, int taskManagers,
+            Map<String, String> settings) throws Exception {
         Path scratchDir = Files.createTempDirectory("millrace-bench-");
         try {
-            return runOnce(name, job, n, p, taskManagers, scratchDir);
+            return runOnce(name, job, n, p, taskManagers, settings, scratchDir);
         } finally {
             deleteRecursively(scratchDir);
         }
     }
 
-    private static Map<String, String> runOnce(String name, BenchJob job, long n, int p, int taskManagers, Path scratchDir)
-            throws Exception {
+    private static Map<String, String> runOnce(String name, BenchJob job, long n, int p, int taskManagers,
+            Map<String, String> settings, Path scratchDir) throws Exception {
         Configuration conf = new Configuration()
                 .setString("execution.target", "local")
                 .setString("local.number-taskmanager", Integer.toString(taskManagers))
                 .setString("taskmanager.numberOfTaskSlots", Integer.toString((p + taskManagers - 1) / taskManagers));
         job.configure(conf, scratchDir);
+        settings.forEach(conf::setString);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p, conf);
         job.define(env, n);
         JobGraph jobGraph = JobGraphGenerator.generate(env.getStreamGraph(name), JobID.generate(), conf);
