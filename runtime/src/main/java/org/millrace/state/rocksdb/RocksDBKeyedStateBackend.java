@@ -49,9 +49,11 @@ import org.slf4j.LoggerFactory;
  * Keyed state in an embedded RocksDB ({@code state.backend.type: rocksdb}): one database per
  * backend in its own local working directory, a column family per state, keys
  * {@code [2-byte key group][key][user key]}, values serialized by the state's serializers, no
- * write-ahead log, native memory bounded by {@link RocksDBResources}.
+ * write-ahead log, native memory bounded by {@link RocksDBResources}, in-place memtable updates;
+ * value states go through a write-back {@link RocksDBValueCache} on the heap.
  *
- * <p>Full snapshots take a RocksDB snapshot synchronously and write it asynchronously
+ * <p>Full snapshots switch the memtables out and open iterators synchronously (a point-in-time
+ * view), and write what they see, with the cache's dirty values over it, asynchronously
  * ({@link RocksDBFullSnapshotWriter}); restores read only this backend's key groups and write them
  * with batched writes. With {@code state.backend.incremental: true}, checkpoints (not savepoints)
  * whose storage can share state are incremental ({@link RocksDBIncrementalSnapshotStrategy}); a
@@ -240,16 +242,16 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
      */
     private RunnableFuture<KeyedStateHandle> fullSnapshot(long checkpointId, CheckpointStreamFactory streamFactory)
             throws IOException {
-        dbGuard.acquire();
         List<Column> snapshotColumns = List.copyOf(columns.values());
-        ReadOptions readOptions = new ReadOptions().setFillCache(false);
-        List<RocksIterator> iterators = new ArrayList<>(snapshotColumns.size());
         Map<ColumnFamilyHandle, RocksDBValueCache.DirtyEntries> cached =
                 valueCache == null ? Map.of() : valueCache.dirtyEntriesByColumn();
         List<RocksDBValueCache.DirtyEntries> overlays = new ArrayList<>(snapshotColumns.size());
         for (Column column : snapshotColumns) {
             overlays.add(cached.get(column.handle()));
         }
+        dbGuard.acquire();
+        ReadOptions readOptions = new ReadOptions().setFillCache(false);
+        List<RocksIterator> iterators = new ArrayList<>(snapshotColumns.size());
         Runnable release = () -> {
             iterators.forEach(RocksIterator::close);
             readOptions.close();

@@ -2,6 +2,7 @@ package org.millrace.state.rocksdb;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +17,13 @@ import org.rocksdb.WriteOptions;
 /**
  * An on-heap write-back cache in front of the value states of one RocksDB backend: the serialized
  * values of the keys used last (and the keys known to have none), written to RocksDB when evicted
- * and before every snapshot. A key updated many times between two checkpoints then costs one
- * RocksDB write at the checkpoint instead of a native read and write per update, the same idea as
- * the record cache in front of Kafka Streams' RocksDB stores. Values are kept serialized, so a
- * reader gets its own copy, as from RocksDB itself.
+ * and before an incremental snapshot; a full snapshot takes the dirty ones as they are, over what
+ * RocksDB holds. A key updated many times between two checkpoints then costs at most one RocksDB
+ * write instead of a native read and write per update, the same idea as the record cache in front
+ * of Kafka Streams' RocksDB stores. Values are kept serialized, so a reader gets its own copy, as
+ * from RocksDB itself.
  *
- * <p>Bounded by {@code state.backend.rocksdb.write-cache.size}: serialized bytes plus a fixed
+ * <p>Bounded by {@code state.backend.rocksdb.value-cache.size}: serialized bytes plus a fixed
  * per-entry overhead, summed over all the backend's value states; the least recently used entries
  * of the state being written go first. Task thread only.
  */
@@ -112,7 +114,7 @@ final class RocksDBValueCache<K> {
             Iterator<Map.Entry<K, Entry>> it = entries.entrySet().iterator();
             while (usedBytes > capacityBytes && it.hasNext()) {
                 Map.Entry<K, Entry> eldest = it.next();
-                if (eldest.getKey() == keep) {
+                if (eldest.getKey().equals(keep)) {
                     continue;
                 }
                 if (eldest.getValue().dirty) {
@@ -158,7 +160,7 @@ final class RocksDBValueCache<K> {
 
     /** The dirty entries of each value state now, by column; they stay dirty. For a full snapshot. */
     Map<ColumnFamilyHandle, DirtyEntries> dirtyEntriesByColumn() {
-        Map<ColumnFamilyHandle, DirtyEntries> dirty = new java.util.HashMap<>();
+        Map<ColumnFamilyHandle, DirtyEntries> dirty = new HashMap<>();
         for (StateEntries state : states) {
             dirty.put(state.column, state.dirtyEntries());
         }
@@ -186,10 +188,6 @@ final class RocksDBValueCache<K> {
             state.entries.clear();
         }
         usedBytes = 0;
-    }
-
-    long usedBytes() {
-        return usedBytes;
     }
 
     private void write(ColumnFamilyHandle column, byte[] rocksKey, byte[] value) throws IOException {

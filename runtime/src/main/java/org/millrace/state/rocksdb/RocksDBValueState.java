@@ -3,9 +3,10 @@ package org.millrace.state.rocksdb;
 import java.io.IOException;
 import org.millrace.api.state.ValueState;
 import org.millrace.api.typeutils.TypeSerializer;
+import org.millrace.state.StateAccessException;
+import org.millrace.types.DataOutputSerializer;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
-import org.millrace.types.DataOutputSerializer;
 
 /**
  * {@link ValueState} in RocksDB: the serialized value under the key, read and written through the
@@ -77,7 +78,7 @@ final class RocksDBValueState<K, V> extends AbstractRocksDBState<K> implements V
         try {
             cacheWrite(null);
         } catch (IOException e) {
-            throw new org.millrace.state.StateAccessException("Error while clearing RocksDB state", e);
+            throw new StateAccessException("Error while clearing RocksDB state", e);
         }
     }
 
