@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.millrace.api.functions.RichMapFunction;
+import org.millrace.api.sink.DiscardingSink;
+import org.millrace.api.state.CheckpointListener;
 import org.millrace.api.tuple.Tuple2;
 import org.millrace.api.typeinfo.Types;
 import org.millrace.configuration.CheckpointingOptions;
@@ -95,5 +98,44 @@ class CheckpointConfigTest {
                 .collect(Collectors.groupingBy(v -> v % 7, Collectors.summingLong(v -> v)));
         assertThat(out).hasSize(10_000);
         assertThat(totals).isEqualTo(expected);
+    }
+
+    /** Completed checkpoint ids each subtask's function heard of, by subtask; filled by the job's tasks. */
+    private static final Map<Integer, List<Long>> HEARD = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Passes values on and remembers the completed checkpoints it is told of. */
+    static final class ListeningMap extends RichMapFunction<Long, Long> implements CheckpointListener {
+        @Override
+        public Long map(Long value) {
+            return value;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            HEARD.computeIfAbsent(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
+                    i -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(checkpointId);
+        }
+    }
+
+    @Test
+    void aUserFunctionThatIsACheckpointListenerHearsOfEveryCompletedCheckpointUpToTheFinalOne() throws Exception {
+        HEARD.clear();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        env.enableCheckpointing(20);
+        env.fromSequence(1, 20_000).map(new ListeningMap()).sinkTo(new DiscardingSink<>());
+
+        JobExecutionResult result = env.execute("listening");
+
+        List<Long> completed = result.getCheckpointStats().stream()
+                .filter(c -> c.completed() && !c.savepoint()).map(c -> c.checkpointId()).toList();
+        assertThat(completed).isNotEmpty();
+        long last = completed.get(completed.size() - 1);
+        assertThat(HEARD).containsOnlyKeys(0, 1);
+        for (List<Long> heard : HEARD.values()) {
+            // each subtask waits at its end for its final checkpoint to complete, so it hears of one at least
+            assertThat(heard).isNotEmpty().isSorted().doesNotHaveDuplicates().isSubsetOf(completed);
+        }
+        // the last checkpoint is the final one of a subtask that ended last, and it heard of it
+        assertThat(HEARD.values().stream().flatMap(List::stream)).contains(last);
     }
 }
