@@ -3,11 +3,10 @@ package org.millrace.graph;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
+import org.millrace.types.ClassLoaderObjectInputStream;
 
 /**
  * Java serialization of user code (operators, functions, sources, splits) into the job graph and
@@ -36,25 +35,6 @@ public final class ObjectBytes {
     public static <T> T deserialize(byte[] bytes, ClassLoader classLoader) throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new ClassLoaderObjectInputStream(new ByteArrayInputStream(bytes), classLoader)) {
             return (T) in.readObject();
-        }
-    }
-
-    /** An object stream that resolves classes through a given loader (the job's user code loader). */
-    private static final class ClassLoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader classLoader;
-
-        ClassLoaderObjectInputStream(InputStream in, ClassLoader classLoader) throws IOException {
-            super(in);
-            this.classLoader = classLoader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, classLoader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc);
-            }
         }
     }
 }

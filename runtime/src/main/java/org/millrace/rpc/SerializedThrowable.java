@@ -3,12 +3,11 @@ package org.millrace.rpc;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.millrace.types.ClassLoaderObjectInputStream;
 
 /**
  * Stands in for an exception whose class only user code knows (a class of the job's jar), so that it
@@ -88,7 +87,7 @@ public final class SerializedThrowable extends Exception {
         if (serializedOriginal == null) {
             return this;
         }
-        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(serializedOriginal), classLoader)) {
+        try (ObjectInputStream in = new ClassLoaderObjectInputStream(new ByteArrayInputStream(serializedOriginal), classLoader)) {
             return (Throwable) in.readObject();
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             return this;
@@ -108,23 +107,5 @@ public final class SerializedThrowable extends Exception {
             return null; // not serializable: the class name, message and stack trace still travel
         }
         return bytes.toByteArray();
-    }
-
-    private static final class LoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader classLoader;
-
-        LoaderObjectInputStream(InputStream in, ClassLoader classLoader) throws IOException {
-            super(in);
-            this.classLoader = classLoader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, classLoader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc);
-            }
-        }
     }
 }

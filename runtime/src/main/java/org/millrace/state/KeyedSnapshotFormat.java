@@ -1,7 +1,11 @@
 package org.millrace.state;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.millrace.api.state.StateDescriptor;
 import org.millrace.api.typeutils.DataOutputView;
 import org.millrace.api.typeutils.TypeSerializer;
 import org.millrace.types.DataInputDeserializer;
@@ -38,6 +42,46 @@ public final class KeyedSnapshotFormat {
     public static final byte LIST_DELIMITER = ',';
 
     private KeyedSnapshotFormat() {}
+
+    /**
+     * Writes a header: {@code magic}, {@code version}, the number of key groups and the states. Also
+     * the layout of the RocksDB incremental snapshot's meta data, under its own magic number.
+     */
+    public static void writeHeader(DataOutputStream out, int magic, int version, int numberOfKeyGroups,
+            List<StateMetaInfo> states) throws IOException {
+        out.writeInt(magic);
+        out.writeInt(version);
+        out.writeInt(numberOfKeyGroups);
+        out.writeInt(states.size());
+        for (StateMetaInfo state : states) {
+            out.writeUTF(state.name());
+            out.writeByte(state.type().ordinal());
+        }
+    }
+
+    /**
+     * Reads a header written by {@link #writeHeader}: the states. Fails if it does not start with
+     * {@code magic} and {@code version} ({@code what} names the expected kind of file in the error)
+     * or was written with another number of key groups.
+     */
+    public static List<StateMetaInfo> readHeader(DataInputStream in, int magic, int version, int numberOfKeyGroups,
+            String what) throws IOException {
+        if (in.readInt() != magic || in.readInt() != version) {
+            throw new IOException(what + " of version " + version + " expected");
+        }
+        int snapshotKeyGroups = in.readInt();
+        if (snapshotKeyGroups != numberOfKeyGroups) {
+            throw new IOException("the snapshot has " + snapshotKeyGroups + " key groups (max parallelism), the backend "
+                    + numberOfKeyGroups + "; the max parallelism of a job's state cannot change");
+        }
+        int count = in.readInt();
+        List<StateMetaInfo> states = new ArrayList<>(count);
+        StateDescriptor.Type[] types = StateDescriptor.Type.values();
+        for (int i = 0; i < count; i++) {
+            states.add(new StateMetaInfo(in.readUTF(), types[in.readByte()]));
+        }
+        return states;
+    }
 
     /** Writes {@code elements} (no nulls) in the list value format. */
     public static <T> void writeList(List<T> elements, TypeSerializer<T> serializer, DataOutputView out) throws IOException {

@@ -3,9 +3,7 @@ package org.millrace.state;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import org.millrace.api.state.StateDescriptor;
 
 /**
  * Reads the key groups of a {@link KeyGroupsStateHandle} that fall into a wanted range, seeking to
@@ -33,7 +31,8 @@ public final class KeyedSnapshotReader {
         KeyGroupRange range = handle.getKeyGroupRange().getIntersection(wanted);
         try (SeekableStateInputStream stream = handle.getDelegateStateHandle().openInputStream()) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 64 * 1024));
-            List<StateMetaInfo> states = readHeader(in, numberOfKeyGroups, handle);
+            List<StateMetaInfo> states = KeyedSnapshotFormat.readHeader(in, KeyedSnapshotFormat.MAGIC,
+                    KeyedSnapshotFormat.VERSION, numberOfKeyGroups, handle + " is not a keyed snapshot:");
             states.forEach(onState);
             for (int keyGroup = range.getStartKeyGroup(); keyGroup <= range.getEndKeyGroup(); keyGroup++) {
                 stream.seek(handle.getOffsets().getKeyGroupOffset(keyGroup));
@@ -41,27 +40,6 @@ public final class KeyedSnapshotReader {
                 readKeyGroup(in, keyGroup, states, target);
             }
         }
-    }
-
-    private static List<StateMetaInfo> readHeader(DataInputStream in, int numberOfKeyGroups, KeyGroupsStateHandle handle)
-            throws IOException {
-        int magic = in.readInt();
-        int version = in.readInt();
-        if (magic != KeyedSnapshotFormat.MAGIC || version != KeyedSnapshotFormat.VERSION) {
-            throw new IOException(handle + " is not a keyed snapshot of version " + KeyedSnapshotFormat.VERSION);
-        }
-        int snapshotKeyGroups = in.readInt();
-        if (snapshotKeyGroups != numberOfKeyGroups) {
-            throw new IOException("the snapshot has " + snapshotKeyGroups + " key groups (max parallelism), the backend "
-                    + numberOfKeyGroups + "; the max parallelism of a job's state cannot change");
-        }
-        int count = in.readInt();
-        List<StateMetaInfo> states = new ArrayList<>(count);
-        StateDescriptor.Type[] types = StateDescriptor.Type.values();
-        for (int i = 0; i < count; i++) {
-            states.add(new StateMetaInfo(in.readUTF(), types[in.readByte()]));
-        }
-        return states;
     }
 
     private static void readKeyGroup(DataInputStream in, int keyGroup, List<StateMetaInfo> states, RestoreTarget target)

@@ -28,14 +28,8 @@ public final class KeyedSnapshotWriter {
         this.keyGroupRange = keyGroupRange;
         this.offsets = new long[keyGroupRange.getNumberOfKeyGroups()];
         this.nextKeyGroup = keyGroupRange.getStartKeyGroup();
-        out.writeInt(KeyedSnapshotFormat.MAGIC);
-        out.writeInt(KeyedSnapshotFormat.VERSION);
-        out.writeInt(numberOfKeyGroups);
-        out.writeInt(states.size());
-        for (StateMetaInfo state : states) {
-            out.writeUTF(state.name());
-            out.writeByte(state.type().ordinal());
-        }
+        KeyedSnapshotFormat.writeHeader(out, KeyedSnapshotFormat.MAGIC, KeyedSnapshotFormat.VERSION, numberOfKeyGroups,
+                states);
     }
 
     /** Ends the previous key group and starts {@code keyGroup}, which must be the next one of the range. */

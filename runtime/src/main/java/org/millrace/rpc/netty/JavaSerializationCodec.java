@@ -3,12 +3,11 @@ package org.millrace.rpc.netty;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import org.millrace.rpc.RpcException;
+import org.millrace.types.ClassLoaderObjectInputStream;
 
 /**
  * The explicit fallback codec: Java serialization, for engine objects whose content is user code or
@@ -51,25 +50,6 @@ public final class JavaSerializationCodec implements ArgumentCodec {
             return in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new RpcException("Cannot deserialize a received value: " + e, e);
-        }
-    }
-
-    private static final class ClassLoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader classLoader;
-
-        ClassLoaderObjectInputStream(InputStream in, ClassLoader classLoader) throws IOException {
-            super(in);
-            this.classLoader = classLoader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, classLoader);
-            } catch (ClassNotFoundException e) {
-                // primitives and classes of the platform
-                return super.resolveClass(desc);
-            }
         }
     }
 }

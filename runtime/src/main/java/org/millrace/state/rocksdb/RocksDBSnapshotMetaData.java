@@ -3,10 +3,9 @@ package org.millrace.state.rocksdb;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import org.millrace.api.state.StateDescriptor;
 import org.millrace.state.CheckpointOutputStream;
+import org.millrace.state.KeyedSnapshotFormat;
 import org.millrace.state.StateMetaInfo;
 import org.millrace.state.StreamStateHandle;
 
@@ -25,35 +24,15 @@ final class RocksDBSnapshotMetaData {
 
     static void write(CheckpointOutputStream stream, int numberOfKeyGroups, List<StateMetaInfo> states) throws IOException {
         DataOutputStream out = new DataOutputStream(stream);
-        out.writeInt(MAGIC);
-        out.writeInt(VERSION);
-        out.writeInt(numberOfKeyGroups);
-        out.writeInt(states.size());
-        for (StateMetaInfo state : states) {
-            out.writeUTF(state.name());
-            out.writeByte(state.type().ordinal());
-        }
+        KeyedSnapshotFormat.writeHeader(out, MAGIC, VERSION, numberOfKeyGroups, states);
         out.flush();
     }
 
     /** The states of a snapshot; fails if it was taken with another number of key groups. */
     static List<StateMetaInfo> read(StreamStateHandle handle, int numberOfKeyGroups) throws IOException {
         try (DataInputStream in = new DataInputStream(handle.openInputStream())) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw new IOException(handle + " is not the meta data of an incremental RocksDB snapshot of version " + VERSION);
-            }
-            int snapshotKeyGroups = in.readInt();
-            if (snapshotKeyGroups != numberOfKeyGroups) {
-                throw new IOException("the snapshot has " + snapshotKeyGroups + " key groups (max parallelism), the backend "
-                        + numberOfKeyGroups + "; the max parallelism of a job's state cannot change");
-            }
-            int count = in.readInt();
-            List<StateMetaInfo> states = new ArrayList<>(count);
-            StateDescriptor.Type[] types = StateDescriptor.Type.values();
-            for (int i = 0; i < count; i++) {
-                states.add(new StateMetaInfo(in.readUTF(), types[in.readByte()]));
-            }
-            return states;
+            return KeyedSnapshotFormat.readHeader(in, MAGIC, VERSION, numberOfKeyGroups,
+                    handle + " is not the meta data of an incremental RocksDB snapshot:");
         }
     }
 }
