@@ -27,8 +27,6 @@ import org.millrace.taskmanager.ShuffleEnvironmentFactory;
 import org.millrace.taskmanager.TaskExecutor;
 import org.millrace.taskmanager.TaskFactory;
 import org.millrace.taskmanager.TaskManagerConfiguration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A whole cluster in this JVM (Flink's MiniCluster): embedded HA services, the ResourceManager with an
@@ -40,8 +38,6 @@ import org.slf4j.LoggerFactory;
  * <p>Started and closed by one thread (the deployer's or a test's); the getters are thread-safe.
  */
 public final class LocalCluster implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
 
     private final Configuration configuration;
     private final ShuffleEnvironmentFactory shuffleEnvironmentFactory;
@@ -125,25 +121,14 @@ public final class LocalCluster implements AutoCloseable {
     @Override
     public void close() {
         // JobMasters first, so that no new tasks are deployed while TaskManagers stop theirs
-        awaitStop(dispatcher);
-        awaitStop(resourceManager);
+        AutoCloseableAsync.closeAndWait(dispatcher);
+        AutoCloseableAsync.closeAndWait(resourceManager);
         try {
             haServices.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         rpcService.close();
-    }
-
-    private static void awaitStop(AutoCloseableAsync component) {
-        if (component == null) {
-            return;
-        }
-        try {
-            component.closeAsync().join();
-        } catch (RuntimeException e) {
-            LOG.warn("{} did not stop cleanly", component, e);
-        }
     }
 
     /** Configures a {@link LocalCluster}; only the shuffle environment factory has no default. */

@@ -115,8 +115,8 @@ public final class ProcessCluster implements AutoCloseable {
     /** Stops the Dispatcher (and its JobMasters), then the ResourceManager (and the TaskManager processes), then the services. */
     @Override
     public void close() {
-        awaitStop(dispatcher);
-        awaitStop(resourceManager);
+        AutoCloseableAsync.closeAndWait(dispatcher);
+        AutoCloseableAsync.closeAndWait(resourceManager);
         if (haServices != null) {
             try {
                 haServices.close();
@@ -126,17 +126,6 @@ public final class ProcessCluster implements AutoCloseable {
         }
         if (rpcService != null) {
             rpcService.close();
-        }
-    }
-
-    private static void awaitStop(AutoCloseableAsync component) {
-        if (component == null) {
-            return;
-        }
-        try {
-            component.closeAsync().join();
-        } catch (RuntimeException e) {
-            LOG.warn("{} did not stop cleanly", component, e);
         }
     }
 }
