@@ -24,7 +24,7 @@ import org.millrace.configuration.RestartStrategyOptions;
  * The exactly-once check job: a sequence of events over {@code keys} keys, a running count per key
  * in {@code ValueState}, and an exactly-once file sink writing {@code key,count} for every update.
  * With {@code --fail-at-random M} the counting function throws at M random points (attempt i fails
- * after a random number of records; the first attempt not before a checkpoint has completed), and the job
+ * after a random number of records; the first attempt, if it can, after a checkpoint has completed), and the job
  * recovers each time from its latest checkpoint.
  * Whatever the failures, the committed output holds, for every key k with n events, the lines
  * {@code k,1} .. {@code k,n} exactly once.
@@ -78,17 +78,18 @@ public final class ExactlyOnceCounter {
         env.fromSequence(0, events - 1)
                 .name("Events")
                 .keyBy(i -> i % keys, Types.LONG)
-                .process(new RunningCount(failAt))
+                // the first attempt waits for a checkpoint at most until half its subtask's share
+                .process(new RunningCount(failAt, Math.max(1, events / Math.max(1, env.getParallelism()) / 2)))
                 .name("Count")
                 .sinkTo(FileSink.forRowFormat(new Path(output), new SimpleStringEncoder<String>()).build())
                 .name("Committed output");
     }
 
     /**
-     * Attempt i of subtask 0 fails after failAt[i] records (attempt 0 not before a checkpoint has
-     * completed). Each point is below share / (2 (M + 1)), so the later attempts together reach their
-     * points within half the share, whichever checkpoint they restart from: exactly M failures happen
-     * as long as the first checkpoint completes before attempt 0 has read half its share.
+     * Attempt i of subtask 0 fails after failAt[i] records; attempt 0 not before a checkpoint has
+     * completed, unless it reaches half its share first. Each point is below share / (2 (M + 1)), so
+     * the later attempts together reach their points within the other half, whichever checkpoint
+     * they restart from: exactly M failures happen.
      */
     static long[] randomFailurePoints(int failures, long recordsPerSubtask, long seed) {
         Random random = new Random(seed);
@@ -109,14 +110,17 @@ public final class ExactlyOnceCounter {
         private transient long processed;
         private transient long failAfter;
         private transient LongCounter counted;
+        /** The first attempt fails here at the latest, checkpoint or not, so that every attempt fails. */
+        private final long firstAttemptDeadline;
         /**
-         * Whether this attempt may fail: the first only once a checkpoint has completed in it, so every
-         * later attempt, the finishing one included, restores from a checkpoint.
+         * Whether this attempt may fail at its point: the first only once a checkpoint has completed in
+         * it, so that the later attempts, the finishing one included, restore from a checkpoint.
          */
         private transient boolean mayFail;
 
-        RunningCount(long[] failAt) {
+        RunningCount(long[] failAt, long firstAttemptDeadline) {
             this.failAt = failAt.clone();
+            this.firstAttemptDeadline = Math.max(firstAttemptDeadline, failAt.length > 0 ? failAt[0] : 0);
         }
 
         @Override
@@ -136,7 +140,7 @@ public final class ExactlyOnceCounter {
 
         @Override
         public void processElement(Long event, Context ctx, Collector<String> out) throws Exception {
-            if (++processed >= failAfter && failAfter > 0 && mayFail) {
+            if (failAfter > 0 && ++processed >= failAfter && (mayFail || processed >= firstAttemptDeadline)) {
                 throw new InjectedFailure("injected failure after " + processed + " records of attempt "
                         + getRuntimeContext().getTaskInfo().getAttemptNumber() + " (points " + Arrays.toString(failAt) + ")");
             }
