@@ -140,9 +140,16 @@ public final class ExactlyOnceCounter {
 
         @Override
         public void processElement(Long event, Context ctx, Collector<String> out) throws Exception {
-            if (failAfter > 0 && ++processed >= failAfter && (mayFail || processed >= firstAttemptDeadline)) {
-                throw new InjectedFailure("injected failure after " + processed + " records of attempt "
-                        + getRuntimeContext().getTaskInfo().getAttemptNumber() + " (points " + Arrays.toString(failAt) + ")");
+            if (failAfter > 0 && ++processed >= failAfter) {
+                if (mayFail || processed >= firstAttemptDeadline) {
+                    throw new InjectedFailure("injected failure after " + processed + " records of attempt "
+                            + getRuntimeContext().getTaskInfo().getAttemptNumber() + " (points " + Arrays.toString(failAt) + ")");
+                }
+                if (processed % 10 == 0) {
+                    // the first attempt, past its point, slows down until a checkpoint completes (barriers
+                    // pass between records): workload pacing, not a wait
+                    Thread.sleep(1);
+                }
             }
             counted.add(1L);
             Long current = count.value();
